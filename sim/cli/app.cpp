@@ -1,0 +1,65 @@
+// Top-level option handling and command dispatch; the one place that catches exceptions.
+#include "cli/app.hpp"
+
+#include <array>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+namespace gapsim {
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*function)(const std::vector<std::string>& args);
+};
+
+constexpr std::array k_commands = {
+    Command{"run", "run scenario files into CSV time series, a summary and manifests", run_command},
+    Command{"keys", "print every scenario key with unit, default and range (Markdown)", keys_command},
+};
+
+void print_usage(std::ostream& out) {
+  out << "usage: gapsim [--help] [--version] COMMAND [ARGS...]\n\ncommands:\n";
+  for (const Command& command : k_commands) {
+    out << "  " << command.name << std::string(8 - std::string(command.name).size(), ' ')
+        << command.summary << "\n";
+  }
+  out << "\n'gapsim COMMAND --help' describes a command.\n";
+}
+
+}  // namespace
+
+int app_main(int argc, const char* const* argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_usage(std::cerr);
+    return k_exit_usage;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    print_usage(std::cout);
+    return k_exit_success;
+  }
+  if (args[0] == "--version") {
+    std::cout << "gapsim " GAPSIM_VERSION "\n";
+    return k_exit_success;
+  }
+  for (const Command& command : k_commands) {
+    if (args[0] == command.name) {
+      try {
+        return command.function({args.begin() + 1, args.end()});
+      } catch (const std::exception& error) {
+        std::cerr << "gapsim " << command.name << ": error: " << error.what() << "\n";
+        return k_exit_failure;
+      }
+    }
+  }
+  std::cerr << "gapsim: unknown command '" << args[0] << "'\n";
+  print_usage(std::cerr);
+  return k_exit_usage;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,12 @@
+// The subcommands. Each takes the arguments after its name and returns an exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gapsim {
+
+int run_command(const std::vector<std::string>& args);
+int keys_command(const std::vector<std::string>& args);
+
+}  // namespace gapsim

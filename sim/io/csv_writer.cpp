@@ -1,0 +1,55 @@
+// CSV text for results. Numbers use format_number so files read back exactly.
+#include "io/csv_writer.hpp"
+
+#include <cmath>
+
+#include "io/number_format.hpp"
+
+namespace gapsim {
+
+std::string timeseries_csv(const Results& results, bool monthly) {
+  std::string out = monthly ? "year,month" : "year";
+  for (int c = 1; c < k_column_count; ++c) {
+    out += ',';
+    out += column_name(static_cast<Column>(c));
+  }
+  out += '\n';
+  for (int row = 0; row < results.rows(); ++row) {
+    const double time = results.at(row, Column::time);
+    const double year = std::floor(time);
+    out += format_number(year);
+    if (monthly) {
+      out += ',' + format_number(std::round((time - year) * 12.0) + 1.0);
+    }
+    for (int c = 1; c < k_column_count; ++c) {
+      out += ',';
+      out += format_number(results.table(row, c));
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string summary_csv(const std::vector<SummaryRow>& rows, const std::optional<Summary>& reference) {
+  std::string out = "scenario";
+  for (const std::string prefix : {"", "diff_"}) {
+    for (int m = 0; m < k_metric_count; ++m) {
+      out += ',' + prefix + std::string(metric_name(static_cast<Metric>(m)));
+    }
+  }
+  out += '\n';
+  for (const SummaryRow& row : rows) {
+    out += row.scenario;
+    for (const auto& value : row.summary) {
+      out += ',' + format_optional(value);
+    }
+    const Summary diff = reference ? difference(row.summary, *reference) : Summary{};
+    for (const auto& value : diff) {
+      out += ',' + format_optional(value);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,26 @@
+// The CSV outputs of `gapsim run`: per-scenario time series and the cross-scenario summary.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/results.hpp"
+#include "core/summary.hpp"
+
+namespace gapsim {
+
+// Wide time series, one row per report step: "year" (and "month" for monthly reports), then
+// every other Column. Ends with a newline.
+std::string timeseries_csv(const Results& results, bool monthly);
+
+struct SummaryRow {
+  std::string scenario;
+  Summary summary;
+};
+
+// One row per scenario: every Metric, then "diff_<metric>" against `reference` (empty
+// columns when there is no reference).
+std::string summary_csv(const std::vector<SummaryRow>& rows, const std::optional<Summary>& reference);
+
+}  // namespace gapsim

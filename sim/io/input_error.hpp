@@ -1,0 +1,19 @@
+// The one exception for bad input: its message is the single line the user sees,
+// "FILE:LINE: KEY: what is wrong". Thrown by the io layer, caught once per scenario.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace gapsim {
+
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// "FILE:LINE: KEY: what" (the KEY part is left out when key is empty).
+[[noreturn]] void throw_input_error(const std::string& file, int line, const std::string& key,
+                                    const std::string& what);
+
+}  // namespace gapsim

@@ -1,0 +1,350 @@
+// Typed, range-checked reading of scenario settings.
+#include "io/scenario_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/age_profile.hpp"
+#include "io/input_error.hpp"
+#include "io/key_schema.hpp"
+#include "io/series_csv.hpp"
+#include "io/value_parser.hpp"
+
+namespace gapsim {
+namespace {
+
+// Looks settings up by key, falls back to the documented default, checks type and range,
+// and records what it resolved.
+class Settings {
+ public:
+  explicit Settings(const RawScenario& raw) : m_raw(raw) {}
+
+  bool has(const std::string& key) const { return m_raw.settings.contains(key); }
+
+  // Where an error about `key` points: its line, else its section's line, else the top file.
+  std::pair<std::string, int> location(const std::string& key) const {
+    if (auto it = m_raw.settings.find(key); it != m_raw.settings.end()) {
+      return {it->second.file, it->second.line};
+    }
+    const std::size_t dot = key.rfind('.');
+    const std::string section = dot == std::string::npos ? "" : key.substr(0, dot);
+    if (auto it = m_raw.sections.find(section); it != m_raw.sections.end()) {
+      return {it->second.file, it->second.line};
+    }
+    return {m_raw.path, 1};
+  }
+
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    const auto [file, line] = location(key);
+    throw_input_error(file, line, key, what);
+  }
+
+  // The text of `key`, or `fallback` when it is not set; records the resolution.
+  std::string text(const std::string& key, const std::string& fallback) {
+    if (auto it = m_raw.settings.find(key); it != m_raw.settings.end()) {
+      m_resolved.push_back({key, it->second.value,
+                            it->second.file + ":" + std::to_string(it->second.line)});
+      if (it->second.value.empty()) {
+        fail(key, "empty value");
+      }
+      return it->second.value;
+    }
+    m_resolved.push_back({key, fallback, "default"});
+    return fallback;
+  }
+
+  std::string required_text(const std::string& key) {
+    if (!has(key)) {
+      fail(key, "missing required key");
+    }
+    return text(key, "");
+  }
+
+  double number(const std::string& key) { return number_or(key, default_of(key)); }
+  // A number whose default is not in the key table (it depends on another key).
+  double number_or(const std::string& key, const std::string& fallback) {
+    return checked_number(key, text(key, fallback));
+  }
+  double required_number(const std::string& key) { return checked_number(key, required_text(key)); }
+
+  int integer(const std::string& key) {
+    const std::string value = text(key, default_of(key));
+    const auto parsed = parse_integer(value);
+    if (!parsed) {
+      fail(key, "'" + value + "' is not a whole number");
+    }
+    check_range(key, *parsed, value);
+    return *parsed;
+  }
+
+  Schedule schedule(const std::string& key) { return checked_schedule(key, text(key, default_of(key))); }
+  Schedule required_schedule(const std::string& key) {
+    return checked_schedule(key, required_text(key));
+  }
+
+  std::string choice(const std::string& key) {
+    const std::string value = text(key, default_of(key));
+    const std::string choices(spec(key).choices);
+    std::string options = "|" + choices + "|";
+    if (options.find("|" + value + "|") == std::string::npos) {
+      std::string listed = choices;
+      std::replace(listed.begin(), listed.end(), '|', ',');
+      fail(key, "'" + value + "' is not one of " + listed);
+    }
+    return value;
+  }
+
+  Date required_date(const std::string& key) {
+    const std::string value = required_text(key);
+    const auto date = parse_date(value);
+    if (!date) {
+      fail(key, "'" + value + "' is not a date (expected YYYY-MM-DD)");
+    }
+    return *date;
+  }
+
+  std::vector<ResolvedSetting> take_resolved() {
+    // Top-level keys first, then by key, so sections come out grouped.
+    std::sort(m_resolved.begin(), m_resolved.end(), [](const auto& a, const auto& b) {
+      const bool a_top = a.key.find('.') == std::string::npos;
+      const bool b_top = b.key.find('.') == std::string::npos;
+      return a_top != b_top ? a_top : a.key < b.key;
+    });
+    return std::move(m_resolved);
+  }
+
+  static const KeySpec& spec(const std::string& key) {
+    const KeySpec* found = find_key_spec(key);
+    return *found;  // every key the builder asks for is in the table
+  }
+
+ private:
+  static std::string default_of(const std::string& key) { return std::string(spec(key).default_value); }
+
+  void check_range(const std::string& key, double value, const std::string& text) const {
+    if (!in_range(spec(key), value)) {
+      fail(key, text + " is out of range (" + range_text(spec(key)) + ")");
+    }
+  }
+
+  double checked_number(const std::string& key, const std::string& value) const {
+    const auto parsed = parse_number(value);
+    if (!parsed) {
+      fail(key, "'" + value + "' is not a number");
+    }
+    check_range(key, *parsed, value);
+    return *parsed;
+  }
+
+  Schedule checked_schedule(const std::string& key, const std::string& value) const {
+    const auto points = parse_points(value);
+    if (!points) {
+      fail(key, "malformed schedule '" + value +
+                    "' (expected a number or YEAR:VALUE, YEAR:VALUE, ... with increasing years)");
+    }
+    for (const auto& [year, point_value] : *points) {
+      if (!in_range(spec(key), point_value)) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.17g", point_value);
+        fail(key, "schedule value " + std::string(buffer) + " is out of range (" +
+                      range_text(spec(key)) + ")");
+      }
+    }
+    return Schedule(*points);
+  }
+
+  const RawScenario& m_raw;
+  std::vector<ResolvedSetting> m_resolved;
+};
+
+// Every key must be in the table; an unknown one names the closest valid key.
+void reject_unknown_keys(const RawScenario& raw) {
+  for (const auto& [key, setting] : raw.settings) {
+    if (find_key_spec(key) == nullptr) {
+      throw_input_error(setting.file, setting.line, key,
+                        "unknown key (did you mean '" + closest_key(key) + "'?)");
+    }
+  }
+}
+
+// Names of the sections "prefix.NAME" that hold at least one setting, sorted.
+std::vector<std::string> named_sections(const RawScenario& raw, const std::string& prefix) {
+  std::set<std::string> names;
+  for (const auto& [key, setting] : raw.settings) {
+    if (key.starts_with(prefix + ".")) {
+      const std::string rest = key.substr(prefix.size() + 1);
+      names.insert(rest.substr(0, rest.find('.')));
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+TimeConfig build_time(Settings& s) {
+  TimeConfig time;
+  time.start_year = s.integer("time.start_year");
+  time.end_year = s.integer("time.end_year");
+  if (time.end_year < time.start_year) {
+    s.fail("time.end_year", std::to_string(time.end_year) + " is before time.start_year " +
+                                std::to_string(time.start_year));
+  }
+  time.steps_per_year = s.integer("time.steps_per_year");
+  time.report = s.choice("time.report") == "monthly" ? ReportStep::monthly : ReportStep::annual;
+  if (time.report == ReportStep::monthly && time.steps_per_year % 12 != 0) {
+    s.fail("time.report", "monthly reports need time.steps_per_year to be a multiple of 12");
+  }
+  return time;
+}
+
+WorkforceConfig build_workforce(Settings& s) {
+  WorkforceConfig wf;
+  wf.qualified = s.required_number("workforce.qualified");
+  wf.underskilled = s.required_number("workforce.underskilled");
+  wf.min_age = s.integer("workforce.min_age");
+  wf.max_age = s.integer("workforce.max_age");
+  if (wf.max_age <= wf.min_age) {
+    s.fail("workforce.max_age", std::to_string(wf.max_age) + " is not above workforce.min_age " +
+                                    std::to_string(wf.min_age));
+  }
+  if (s.choice("workforce.age_profile") == "table") {
+    if (!s.has("workforce.age_table")) {
+      s.fail("workforce.age_table", "missing required key (age_profile = table)");
+    }
+    const Schedule table = s.schedule("workforce.age_table");
+    double total = 0.0;
+    for (int age = wf.min_age; age <= wf.max_age; ++age) {
+      wf.initial_age_share.push_back(table.at(age));
+      total += table.at(age);
+    }
+    if (total <= 0.0) {
+      s.fail("workforce.age_table", "weights are zero at every age");
+    }
+    for (double& share : wf.initial_age_share) {
+      share /= total;
+    }
+  } else {
+    wf.initial_age_share = normal_age_shares(s.number("workforce.age_mean"),
+                                             s.number("workforce.age_sd"), wf.min_age, wf.max_age);
+  }
+  wf.underskilled_effectiveness = s.number("workforce.underskilled_effectiveness");
+  return wf;
+}
+
+std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& read, int start_year,
+                                                std::vector<std::string>& data_files) {
+  const double growth = s.number("attack.growth");
+  if (s.choice("attack.trend") == "series") {
+    const std::string path = s.required_text("attack.series");
+    const std::string resolved = resolve_relative(s.location("attack.series").first, path);
+    const std::optional<std::string> text = read(resolved);
+    if (!text) {
+      s.fail("attack.series", "data file '" + resolved + "' not found");
+    }
+    data_files.push_back(resolved);
+    const std::string column = s.text("attack.column", "packets_billion");
+    return std::make_shared<SeriesTrend>(read_yearly_series(*text, resolved, column), growth);
+  }
+  const double base = s.required_number("attack.base");
+  const double base_year = s.number_or("attack.base_year", std::to_string(start_year));
+  return std::make_shared<GrowthTrend>(base, base_year, growth);
+}
+
+}  // namespace
+
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read) {
+  reject_unknown_keys(raw);
+  Settings s(raw);
+  BuiltScenario built;
+  ScenarioConfig& c = built.config;
+  c.name = raw.name;
+  if (s.has("description")) {
+    s.text("description", "");
+  }
+  c.time = build_time(s);
+  c.workforce = build_workforce(s);
+
+  c.attrition.qualified_rate = s.number("attrition.qualified");
+  c.attrition.underskilled_rate = s.number("attrition.underskilled");
+  c.retirement.age_mean = s.number("retirement.age_mean");
+  c.retirement.age_sd = s.number("retirement.age_sd");
+
+  c.upskilling.rate = s.schedule("upskilling.rate");
+  c.upskilling.capacity = s.schedule("upskilling.capacity");
+  c.upskilling.cost_per_person = s.number("upskilling.cost_per_person");
+
+  c.hiring.delay = s.number("hiring.delay");
+  c.hiring.pool = s.schedule("hiring.pool");
+  c.hiring.max_pool_share = s.number("hiring.max_pool_share");
+  c.hiring.qualified_share = s.number("hiring.qualified_share");
+  c.hiring.age_mean = s.number("hiring.age_mean");
+  c.hiring.age_sd = s.number("hiring.age_sd");
+  c.hiring.cost_per_hire = s.number("hiring.cost_per_hire");
+
+  c.demand.base_shortage = s.required_number("demand.base_shortage");
+  c.demand.growth = s.schedule("demand.growth");
+  c.demand.attack_elasticity = s.number("demand.attack_elasticity");
+
+  c.attack = build_attack(s, read, c.time.start_year, built.data_files);
+
+  OutsourcingConfig& out = c.outsourcing;
+  if (s.choice("outsourcing.adoption") == "logistic") {
+    out.adoption = Adoption::logistic;
+    out.floor = s.number("outsourcing.floor");
+    out.ceiling = s.number("outsourcing.ceiling");
+    out.midpoint = s.number("outsourcing.midpoint");
+    out.steepness = s.number("outsourcing.steepness");
+  } else {
+    out.adoption = Adoption::schedule;
+    out.share = s.schedule("outsourcing.share");
+  }
+  out.leverage = s.schedule("outsourcing.leverage");
+  out.foreign_share = s.schedule("outsourcing.foreign_share");
+  out.cost_per_fte = s.number("outsourcing.cost_per_fte");
+
+  for (const std::string& name : named_sections(raw, "programme")) {
+    const std::string p = "programme." + name + ".";
+    ProgrammeConfig programme;
+    programme.name = name;
+    programme.intake = s.required_schedule(p + "intake");
+    programme.duration = s.required_number(p + "duration");
+    programme.completion_rate = s.number(p + "completion_rate");
+    programme.entry_share = s.number(p + "entry_share");
+    programme.source = s.choice(p + "source") == "underskilled" ? TraineeSource::underskilled
+                                                                : TraineeSource::new_entrants;
+    programme.entry_tier =
+        s.choice(p + "entry_tier") == "qualified" ? Tier::qualified : Tier::underskilled;
+    programme.entry_age = s.integer(p + "entry_age");
+    if (programme.entry_age < c.workforce.min_age || programme.entry_age > c.workforce.max_age) {
+      s.fail(p + "entry_age", std::to_string(programme.entry_age) +
+                                  " is outside workforce.min_age..workforce.max_age");
+    }
+    programme.cost_per_trainee = s.number(p + "cost_per_trainee");
+    c.programmes.push_back(std::move(programme));
+  }
+
+  for (const std::string& name : named_sections(raw, "event")) {
+    const std::string e = "event." + name + ".";
+    EventConfig event;
+    event.name = name;
+    const Date start = s.required_date(e + "start");
+    const Date end = s.required_date(e + "end");
+    event.from = decimal_year(start);
+    event.to = decimal_year_end(end);
+    if (event.to <= event.from) {
+      s.fail(e + "end", "the window ends before it starts");
+    }
+    event.attack_multiplier = s.number(e + "attack_multiplier");
+    event.demand_multiplier = s.number(e + "demand_multiplier");
+    event.demand_extra = s.number(e + "demand_extra");
+    c.events.push_back(std::move(event));
+  }
+
+  built.resolved = s.take_resolved();
+  return built;
+}
+
+BuiltScenario load_and_build(const std::string& path) {
+  return build_scenario(load_scenario(path, read_disk_file), read_disk_file);
+}
+
+}  // namespace gapsim

@@ -1,0 +1,27 @@
+// Text to numbers, schedules and dates. Each returns nullopt when the text is malformed;
+// the caller knows the file, line and key to put in the message.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/calendar.hpp"
+
+namespace gapsim {
+
+// A finite decimal number, nothing else on the line ("nan", "inf", "1e999", "12abc" fail).
+std::optional<double> parse_number(std::string_view text);
+
+// A whole number written without fraction or exponent.
+std::optional<int> parse_integer(std::string_view text);
+
+// "T:V, T:V, ..." with strictly increasing T, or a single number V (constant).
+// A constant comes back as one point at time 0.
+std::optional<std::vector<std::pair<double, double>>> parse_points(std::string_view text);
+
+// "YYYY-MM-DD", a real calendar date.
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace gapsim

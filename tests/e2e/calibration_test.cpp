@@ -1,0 +1,78 @@
+// The shipped scenarios against the published figures they are calibrated to.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "core/engine.hpp"
+#include "core/exogenous.hpp"
+#include "core/summary.hpp"
+#include "io/scenario_builder.hpp"
+#include "support/approx.hpp"
+
+namespace gapsim {
+namespace {
+
+Results run_shipped(const std::string& name) {
+  const BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/" + name + ".ini");
+  Workspace workspace;
+  Results results;
+  Engine::run(make_exogenous_inputs(built.config), workspace, results);
+  return results;
+}
+
+double value_in(const Results& results, int year, Column column) {
+  const int row = row_of_year(results, year);
+  REQUIRE(row >= 0);
+  return results.at(row, column);
+}
+
+TEST_CASE("calibration: baseline 2013 reproduces IPA", "[e2e][calibration]") {
+  // IPA 2013: 265,000 at work, 160,000 of them under-skilled, a shortage of 80,000.
+  const Results baseline = run_shipped("baseline");
+  CHECK_THAT(value_in(baseline, 2013, Column::workforce), test::within_rounding(265000.0));
+  CHECK_THAT(value_in(baseline, 2013, Column::underskilled), test::within_rounding(160000.0));
+  CHECK_THAT(value_in(baseline, 2013, Column::shortage), test::within_rounding(80000.0));
+}
+
+TEST_CASE("calibration: baseline 2016 shortage within 10% of METI", "[e2e][calibration]") {
+  const double shortage = value_in(run_shipped("baseline"), 2016, Column::shortage);
+  INFO("baseline 2016 shortage " << shortage << " against METI 132,060");
+  CHECK(std::abs(shortage / 132060.0 - 1.0) <= 0.10);
+}
+
+TEST_CASE("calibration: meti2016 reproduces METI's 2020 projection within 2%", "[e2e][calibration]") {
+  const Results meti = run_shipped("meti2016");
+  CHECK_THAT(value_in(meti, 2016, Column::workforce), test::within_rounding(280870.0));
+  CHECK_THAT(value_in(meti, 2016, Column::shortage), test::within_rounding(132060.0));
+  const double workforce = value_in(meti, 2020, Column::workforce);
+  const double shortage = value_in(meti, 2020, Column::shortage);
+  INFO("meti2016 2020: workforce " << workforce << ", shortage " << shortage);
+  CHECK(std::abs(workforce / 371000.0 - 1.0) <= 0.02);
+  CHECK(std::abs(shortage / 193010.0 - 1.0) <= 0.02);
+}
+
+TEST_CASE("conservation: people are conserved every step of the baseline", "[e2e][conservation]") {
+  // Given monthly reports of a monthly run, each row's change in workforce equals
+  // programme entrants + hires - attrition - retirements of that step.
+  BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini");
+  built.config.time.report = ReportStep::monthly;
+  Workspace workspace;
+  Results r;
+  Engine::run(make_exogenous_inputs(built.config), workspace, r);
+  REQUIRE(r.rows() == 18 * 12);
+  for (int row = 0; row + 1 < r.rows(); ++row) {
+    const double change = r.at(row + 1, Column::workforce) - r.at(row, Column::workforce);
+    const double net = r.at(row, Column::programme_entrants) + r.at(row, Column::hires) -
+                       r.at(row, Column::attrition) - r.at(row, Column::retirements);
+    INFO("step " << row);
+    CHECK(std::abs(change - net) <= 1e-9 * r.at(row, Column::workforce));
+  }
+  const double final_change = workspace.qualified().sum() + workspace.underskilled().sum() -
+                              r.at(r.rows() - 1, Column::workforce);
+  const int last = r.rows() - 1;
+  CHECK(std::abs(final_change - (r.at(last, Column::programme_entrants) + r.at(last, Column::hires) -
+                                 r.at(last, Column::attrition) - r.at(last, Column::retirements))) <=
+        1e-9 * r.at(last, Column::workforce));
+}
+
+}  // namespace
+}  // namespace gapsim
