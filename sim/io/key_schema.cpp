@@ -233,4 +233,29 @@ bool in_range(const KeySpec& spec, double value) {
   return above_min && value <= spec.max;
 }
 
+std::string key_table_markdown() {
+  std::string out = "| key | type | unit | default | valid values | meaning |\n";
+  out += "|---|---|---|---|---|---|\n";
+  static constexpr const char* k_type_names[] = {"number", "integer", "schedule", "choice",
+                                                 "path",   "date",    "text"};
+  for (const KeySpec& spec : key_specs()) {
+    std::string valid;
+    if (spec.type == KeyType::choice) {
+      valid = std::string(spec.choices);
+      for (char& c : valid) {
+        c = c == '|' ? ',' : c;
+      }
+    } else if (spec.type == KeyType::number || spec.type == KeyType::integer ||
+               spec.type == KeyType::schedule) {
+      valid = range_text(spec).substr(std::string("must be ").size());
+    }
+    const std::string default_value = spec.default_value.empty() ? "required" : std::string(spec.default_value);
+    out += "| `" + std::string(spec.key) + "` | " + k_type_names[static_cast<int>(spec.type)] +
+           " | " + std::string(spec.unit) + " | " + default_value + " | " + valid + " | " +
+           std::string(spec.doc) + " |\n";
+  }
+  return out;
+}
+
+
 }  // namespace gapsim

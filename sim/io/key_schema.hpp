@@ -37,4 +37,7 @@ std::string range_text(const KeySpec& spec);
 
 bool in_range(const KeySpec& spec, double value);
 
+// The whole table as Markdown (scenarios/README.md embeds it; a test keeps them equal).
+std::string key_table_markdown();
+
 }  // namespace gapsim

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/calendar.hpp"
+#include "io/key_schema.hpp"
 #include "support/scenarios.hpp"
 
 namespace gapsim {
@@ -142,6 +143,13 @@ TEST_CASE("scenario: extends errors", "[io][scenario]") {
   CHECK(build_error({{{"main.ini", "# base\nextends = nope.ini\n"}}}) ==
         "main.ini:2: extends: file 'nope.ini' not found");
   CHECK(build_error({{}}, "missing.ini") == "missing.ini:0: cannot read the scenario file");
+}
+
+TEST_CASE("scenario: scenarios/README.md documents every key as the program knows it",
+          "[io][scenario][docs]") {
+  // Regenerate the table with: ./build/sim/gapsim keys
+  const std::string readme = read_disk_file(GAPSIM_SOURCE_DIR "/scenarios/README.md").value_or("");
+  CHECK(readme.find(key_table_markdown()) != std::string::npos);
 }
 
 }  // namespace
