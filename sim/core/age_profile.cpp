@@ -19,11 +19,6 @@ double normal_cdf(double x, double mean, double sd) {
 
 std::vector<double> normal_age_shares(double mean, double sd, int min_age, int max_age) {
   std::vector<double> shares(max_age - min_age + 1, 0.0);
-  if (sd == 0.0) {
-    int age = std::clamp(static_cast<int>(std::lround(mean)), min_age, max_age);
-    shares[age - min_age] = 1.0;
-    return shares;
-  }
   double total = 0.0;
   for (int age = min_age; age <= max_age; ++age) {
     double p = normal_cdf(age + 0.5, mean, sd) - normal_cdf(age - 0.5, mean, sd);

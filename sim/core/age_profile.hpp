@@ -7,7 +7,8 @@ namespace gapsim {
 
 // Share of people at each age min_age..max_age for a normal distribution of ages, each bucket
 // a taking the probability of [a - 0.5, a + 0.5), renormalised to the bucket range.
-// sd == 0 puts everyone in the bucket nearest to mean (clamped to the range).
+// sd == 0 puts everyone in the bucket a with a - 0.5 < mean <= a + 0.5 (mean rounded half
+// down, as retirement_hazard does), clamped to the range.
 std::vector<double> normal_age_shares(double mean, double sd, int min_age, int max_age);
 
 // Annual retirement hazard at each age: the probability that a person of age a who has not

@@ -151,7 +151,11 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     flows.hires += hires;
     flows.attrition += in.attrition_qualified * qualified + in.attrition_underskilled * underskilled;
     flows.retirements += (ws.m_retire_qualified * q).sum() + (ws.m_retire_underskilled * u).sum();
-    flows.cost += hires * in.cost_per_hire + upskilled * in.cost_per_upskill + in.outsourcing_cost[n];
+    // Programme completers paid cost_per_trainee already; the rest pay cost_per_upskill.
+    const double upskilled_by_programmes =
+        upgrades_wanted > 0.0 ? upskilled * upgrades_wanted / upskill_wanted : 0.0;
+    flows.cost += hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill +
+                  in.outsourcing_cost[n];
 
     const double hires_qualified = hires * in.hire_qualified_share;
     q = q * ws.m_keep_qualified + ws.m_upskilled + hires_qualified * in.hire_age_share;

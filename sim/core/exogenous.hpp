@@ -28,7 +28,7 @@ struct ExogenousInputs {
   double dt = 1.0 / 12;      // [yr]
   double start_time = 0.0;   // decimal year of step 0
 
-  // Per step n (size `steps`), evaluated at t_n = start_time + n * dt.
+  // Per step n (size `steps`), evaluated at t_n = time_at(n).
   Eigen::ArrayXd attack_volume;     // trend times event multipliers
   Eigen::ArrayXd demand;            // total security FTE needed [persons]
   Eigen::ArrayXd outsourced_share;  // provider share of demand

@@ -49,21 +49,21 @@ constexpr std::array k_specs = {
           "How much of a qualified worker an under-skilled one counts for in skill_gap."},
 
   KeySpec{"attrition.qualified", T::number, "1/yr", "0.1", 0, 1, false, "",
-          "Rate at which qualified workers leave the field (turnover to other work)."},
+          "Rate of leaving the field, applied as rate * dt per step (annual share leaving: 1 - (1 - rate dt)^steps)."},
   KeySpec{"attrition.underskilled", T::number, "1/yr", "0.1", 0, 1, false, "",
-          "Rate at which under-skilled workers leave the field."},
+          "Rate of leaving the field for under-skilled workers, applied as rate * dt per step."},
 
   KeySpec{"retirement.age_mean", T::number, "years", "63", 0, 150, false, "",
           "Mean of the normal distribution of retirement ages."},
   KeySpec{"retirement.age_sd", T::number, "years", "2", 0, 50, false, "",
-          "Spread of retirement ages (0 = everyone retires at age_mean, rounded)."},
+          "Spread of retirement ages (0 = everyone retires at age_mean rounded half down)."},
 
   KeySpec{"upskilling.rate", T::schedule, "1/yr", "0", 0, 1, false, "",
           "Share of under-skilled workers becoming qualified per year on the job."},
   KeySpec{"upskilling.capacity", T::schedule, "persons/yr", "0", 0, k_inf, false, "",
           "Further under-skilled workers upskilled per year by dedicated places."},
   KeySpec{"upskilling.cost_per_person", T::number, "yen", "0", 0, k_inf, false, "",
-          "Cost of each person upskilled by rate or capacity."},
+          "Cost of each person upskilled by rate or capacity (programme completers pay cost_per_trainee instead)."},
 
   KeySpec{"hiring.delay", T::number, "yr", "2", 0, k_inf, true, "",
           "Time to fill an open position: hires = open positions / delay (first order)."},

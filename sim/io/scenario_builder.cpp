@@ -8,6 +8,7 @@
 #include "core/age_profile.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
+#include "io/number_format.hpp"
 #include "io/series_csv.hpp"
 #include "io/value_parser.hpp"
 
@@ -242,7 +243,14 @@ std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& rea
     }
     data_files.push_back(resolved);
     const std::string column = s.text("attack.column", "packets_billion");
-    return std::make_shared<SeriesTrend>(read_yearly_series(*text, resolved, column), growth);
+    auto series = read_yearly_series(*text, resolved, column);
+    for (const auto& [year, value] : series) {
+      if (!(value > 0.0)) {  // demand takes the log of the trend through the elasticity
+        s.fail("attack.series", "'" + resolved + "' has " + column + " " + format_number(value) +
+                                    " in " + format_number(year) + " (attack volumes must be > 0)");
+      }
+    }
+    return std::make_shared<SeriesTrend>(std::move(series), growth);
   }
   const double base = s.required_number("attack.base");
   const double base_year = s.number_or("attack.base_year", std::to_string(start_year));

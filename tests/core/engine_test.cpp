@@ -5,6 +5,8 @@
 
 #include "core/calendar.hpp"
 #include "core/exogenous.hpp"
+#include "io/scenario_builder.hpp"
+#include "support/allocation_counter.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"
 
@@ -243,18 +245,36 @@ TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified
   CHECK_THAT(workspace.underskilled().sum(), within_rounding(950.0));
 }
 
+TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine]") {
+  // 100 starters at 2 yen; 50 of them upgraded plus 10 by the rate at 7 yen: 200 + 70.
+  ScenarioConfig config = quiet_config(0.0);
+  config.workforce.underskilled = 1000.0;
+  config.time = {2013, 2013, 1, ReportStep::annual};
+  config.upskilling.rate = Schedule::constant(0.01);
+  config.upskilling.cost_per_person = 7.0;
+  ProgrammeConfig programme;
+  programme.name = "course";
+  programme.intake = Schedule::constant(100.0);
+  programme.source = TraineeSource::underskilled;
+  programme.entry_share = 0.5;
+  programme.cost_per_trainee = 2.0;
+  config.programmes = {programme};
+  const Results results = run_config(config);
+  CHECK_THAT(results.at(0, Column::upskilled), within_rounding(60.0));
+  CHECK_THAT(results.at(0, Column::cost), within_rounding(270.0));
+}
+
 TEST_CASE("engine: a run allocates nothing when reused", "[core][engine]") {
-  // Given a prepared workspace and results, a second run keeps every buffer in place.
-  const ScenarioConfig config = quiet_config(1000.0);
-  const ExogenousInputs inputs = make_exogenous_inputs(config);
+  // Given a workspace and results already shaped by a first run of the shipped baseline
+  // (programmes, events, full age structure), a second run makes no heap allocation at all.
+  const BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/olympics_2021.ini");
+  const ExogenousInputs inputs = make_exogenous_inputs(built.config);
   Workspace workspace;
   Results results;
   Engine::run(inputs, workspace, results);
-  const double* table = results.table.data();
-  const double* qualified = workspace.qualified().data();
+  const std::size_t before = test::allocations_so_far();
   Engine::run(inputs, workspace, results);
-  CHECK(results.table.data() == table);
-  CHECK(workspace.qualified().data() == qualified);
+  CHECK(test::allocations_so_far() == before);
 }
 
 }  // namespace

@@ -35,6 +35,11 @@ TEST_CASE("age_profile: normal shares and retirement hazard", "[core][age]") {
   CHECK(shares[30 - 18] == Approx(shares[50 - 18]).epsilon(1e-12));
   const auto exact = normal_age_shares(33.4, 0.0, 18, 70);
   CHECK(exact[33 - 18] == 1.0);
+  // With no spread, age shares and retirement agree on rounding half down.
+  CHECK(normal_age_shares(62.5, 0.0, 18, 70)[62 - 18] == 1.0);
+  CHECK(retirement_hazard(62.5, 0.0, 18, 70)[62 - 18] == 1.0);
+  CHECK(retirement_hazard(62.5, 0.0, 18, 70)[61 - 18] == 0.0);
+  CHECK(normal_age_shares(90.0, 0.0, 18, 70)[70 - 18] == 1.0);
 
   const auto hard = retirement_hazard(65.0, 0.0, 18, 70);
   CHECK(hard[64 - 18] == 0.0);

@@ -126,6 +126,16 @@ TEST_CASE("scenario: error messages name file, line and key", "[io][scenario]") 
   CHECK(build_error(with_lines(extra)) == message);
 }
 
+TEST_CASE("scenario: attack series must be positive", "[io][scenario]") {
+  MemoryFiles files = with_lines("[attack]\ntrend = series\nseries = data.csv\n");
+  files.files["data.csv"] = "year,packets_billion\n2013,0\n";
+  CHECK(build_error(files) ==
+        "main.ini:10: attack.series: 'data.csv' has packets_billion 0 in 2013 (attack volumes must be > 0)");
+  files.files["data.csv"] = "year,packets_billion\n2013,2\n2014,4\n";
+  CHECK(build_from_memory(files).config.attack->volume(2013.5) == 3.0);
+  CHECK(build_from_memory(files).data_files == std::vector<std::string>{"data.csv"});
+}
+
 TEST_CASE("scenario: missing required keys", "[io][scenario]") {
   CHECK(build_error({{{"main.ini", "[workforce]\nunderskilled = 200\n[demand]\nbase_shortage = 50\n"
                                    "[attack]\nbase = 10\n"}}}) ==
