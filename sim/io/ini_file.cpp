@@ -8,17 +8,10 @@
 #include <sstream>
 
 #include "io/input_error.hpp"
+#include "io/value_parser.hpp"
 
 namespace gapsim {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
 
 // Lines and sections as the config-file parser will see them, with numbers.
 IniFile scan_lines(std::string_view text, const std::string& path) {

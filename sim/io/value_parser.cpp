@@ -5,17 +5,13 @@
 #include <cmath>
 
 namespace gapsim {
-namespace {
-
 std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
+  const auto first = s.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) {
     return {};
   }
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
-
-}  // namespace
 
 std::optional<double> parse_number(std::string_view text) {
   text = trim(text);

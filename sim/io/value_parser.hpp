@@ -11,6 +11,9 @@
 
 namespace gapsim {
 
+// `s` without leading and trailing blanks (spaces, tabs, carriage returns).
+std::string_view trim(std::string_view s);
+
 // A finite decimal number, nothing else on the line ("nan", "inf", "1e999", "12abc" fail).
 std::optional<double> parse_number(std::string_view text);
 
