@@ -2,10 +2,10 @@
 #include "io/key_schema.hpp"
 
 #include <array>
-#include <charconv>
 #include <vector>
 
 #include "io/edit_distance.hpp"
+#include "io/number_format.hpp"
 
 namespace gapsim {
 namespace {
@@ -179,12 +179,6 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
          std::string(pattern.substr(star + 1));
 }
 
-std::string format(double value) {
-  char buffer[32];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
 }  // namespace
 
 std::span<const KeySpec> key_specs() { return k_specs; }
@@ -216,14 +210,14 @@ std::string range_text(const KeySpec& spec) {
   const bool has_min = spec.min > -k_inf;
   const bool has_max = spec.max < k_inf;
   if (has_min && has_max && !spec.min_exclusive) {
-    return "must be between " + format(spec.min) + " and " + format(spec.max);
+    return "must be between " + format_number(spec.min) + " and " + format_number(spec.max);
   }
   std::string text = "must be";
   if (has_min) {
-    text += (spec.min_exclusive ? " > " : " >= ") + format(spec.min);
+    text += (spec.min_exclusive ? " > " : " >= ") + format_number(spec.min);
   }
   if (has_max) {
-    text += std::string(has_min ? " and" : "") + " <= " + format(spec.max);
+    text += std::string(has_min ? " and" : "") + " <= " + format_number(spec.max);
   }
   return text;
 }

@@ -146,9 +146,7 @@ class Settings {
     }
     for (const auto& [year, point_value] : *points) {
       if (!in_range(spec(key), point_value)) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%.17g", point_value);
-        fail(key, "schedule value " + std::string(buffer) + " is out of range (" +
+        fail(key, "schedule value " + format_number(point_value) + " is out of range (" +
                       range_text(spec(key)) + ")");
       }
     }
