@@ -21,9 +21,8 @@ double provider_share(const OutsourcingConfig& out, double t) {
 }
 
 // Domestic FTE per unit of demand: the in-house part plus the Japanese provider staff needed
-// to cover the outsourced part.
-double domestic_factor(const OutsourcingConfig& out, double t) {
-  double share = provider_share(out, t);
+// to cover the outsourced part, for provider share `share` at time t.
+double domestic_factor(const OutsourcingConfig& out, double t, double share) {
   return 1.0 - share + share * (1.0 - out.foreign_share.at(t)) / out.leverage.at(t);
 }
 
@@ -72,7 +71,7 @@ ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
   // Total demand at t0 is chosen so that domestic demand at t0 = workforce + base shortage.
   const WorkforceConfig& wf = config.workforce;
   const double base_domestic = wf.qualified + wf.underskilled + config.demand.base_shortage;
-  const double base_demand = base_domestic / domestic_factor(config.outsourcing, t0);
+  const double base_demand = base_domestic / domestic_factor(config.outsourcing, t0, provider_share(config.outsourcing, t0));
   const double base_attack = config.attack->volume(t0);
 
   double growth_factor = 1.0;  // product of (1 + g)^dt over the steps before n
@@ -92,7 +91,7 @@ ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
     const double threat = std::pow(trend / base_attack, config.demand.attack_elasticity);
     in.demand[n] = base_demand * growth_factor * threat * demand_factor + demand_extra;
     in.outsourced_share[n] = provider_share(config.outsourcing, t);
-    in.domestic_demand[n] = in.demand[n] * domestic_factor(config.outsourcing, t);
+    in.domestic_demand[n] = in.demand[n] * domestic_factor(config.outsourcing, t, in.outsourced_share[n]);
     in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(t);
     in.upskill_rate[n] = config.upskilling.rate.at(t);
     in.upskill_capacity[n] = config.upskilling.capacity.at(t);
