@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 
 #include <array>
+#include <boost/program_options/errors.hpp>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -19,13 +20,15 @@ struct Command {
 
 constexpr std::array k_commands = {
     Command{"run", "run scenario files into CSV time series, a summary and manifests", run_command},
+    Command{"fit", "fit attack-volume trends to a yearly series and project them", fit_command},
+    Command{"backtest", "fit up to a year, project the rest and score the projection", backtest_command},
     Command{"keys", "print every scenario key with unit, default and range (Markdown)", keys_command},
 };
 
 void print_usage(std::ostream& out) {
   out << "usage: gapsim [--help] [--version] COMMAND [ARGS...]\n\ncommands:\n";
   for (const Command& command : k_commands) {
-    out << "  " << command.name << std::string(8 - std::string(command.name).size(), ' ')
+    out << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ')
         << command.summary << "\n";
   }
   out << "\n'gapsim COMMAND --help' describes a command.\n";
@@ -51,6 +54,9 @@ int app_main(int argc, const char* const* argv) {
     if (args[0] == command.name) {
       try {
         return command.function({args.begin() + 1, args.end()});
+      } catch (const boost::program_options::error& error) {
+        std::cerr << "gapsim " << command.name << ": " << error.what() << "\n";
+        return k_exit_usage;
       } catch (const std::exception& error) {
         std::cerr << "gapsim " << command.name << ": error: " << error.what() << "\n";
         return k_exit_failure;

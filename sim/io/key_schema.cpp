@@ -87,8 +87,9 @@ constexpr std::array k_specs = {
   KeySpec{"demand.attack_elasticity", T::number, "", "0", 0, 10, false, "",
           "Demand grows as (attack trend / its start value) to this power."},
 
-  KeySpec{"attack.trend", T::choice, "", "growth", -k_inf, k_inf, false, "growth|series",
-          "Attack volume from a base value and growth rate, or from a yearly series file."},
+  KeySpec{"attack.trend", T::choice, "", "growth", -k_inf, k_inf, false, "growth|series|fit",
+          "Attack volume from a base value and growth rate, from a yearly series file, or from "
+          "the median path of a trend fitted to that file (see `gapsim fit`)."},
   KeySpec{"attack.base", T::number, "unit/yr", "(none)", 0, k_inf, true, "",
           "Attack volume in base_year (needed for trend = growth)."},
   KeySpec{"attack.base_year", T::number, "year", "time.start_year", 1900, 2200, false, "",
@@ -96,9 +97,17 @@ constexpr std::array k_specs = {
   KeySpec{"attack.growth", T::number, "1/yr", "0", -1, 10, true, "",
           "Growth rate of the trend; for trend = series, the growth after the last data year."},
   KeySpec{"attack.series", T::path, "", "(none)", -k_inf, k_inf, false, "",
-          "CSV file with a 'year' column (needed for trend = series), relative to this file."},
+          "CSV file with a 'year' column (needed for trend = series or fit), relative to this file."},
   KeySpec{"attack.column", T::text, "", "packets_billion", -k_inf, k_inf, false, "",
           "Column of the series file to use (e.g. packets_billion or packets_per_ip)."},
+  KeySpec{"attack.model", T::choice, "", "auto", -k_inf, k_inf, false,
+          "exponential|logistic|gompertz|damped|auto|ensemble",
+          "For trend = fit: the fitted model, the one with the lowest criterion, or their "
+          "criterion-weighted ensemble."},
+  KeySpec{"attack.criterion", T::choice, "", "aicc", -k_inf, k_inf, false, "aic|aicc|bic",
+          "For trend = fit: information criterion behind auto and the ensemble weights."},
+  KeySpec{"attack.fit_until", T::integer, "year", "(all data)", 1900, 2200, false, "",
+          "For trend = fit: last data year the fit may use."},
 
   KeySpec{"outsourcing.adoption", T::choice, "", "schedule", -k_inf, k_inf, false, "schedule|logistic",
           "Provider share of demand from the share schedule, or from a logistic curve."},

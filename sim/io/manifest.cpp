@@ -39,4 +39,17 @@ std::string manifest_text(const RawScenario& raw, const BuiltScenario& built, co
   return out;
 }
 
+std::string command_manifest_text(const std::vector<std::string>& command_line,
+                                  const std::vector<std::string>& inputs, const ReadFile& read) {
+  std::string out = "# gapsim manifest: what produced this directory\n";
+  out += "# program gapsim " GAPSIM_VERSION "\n";
+  out += "# command gapsim";
+  for (const std::string& word : command_line) {
+    out += " " + word;
+  }
+  out += "\n# inputs\n";
+  add_hashes(out, inputs, read);
+  return out;
+}
+
 }  // namespace gapsim

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/age_profile.hpp"
+#include "core/fitted_trend.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
@@ -229,26 +230,61 @@ WorkforceConfig build_workforce(Settings& s) {
   return wf;
 }
 
+// The attack series file of trend = series or fit, read and recorded as a data file.
+std::vector<std::pair<double, double>> read_attack_series(Settings& s, const ReadFile& read,
+                                                          std::vector<std::string>& data_files) {
+  const std::string path = s.required_text("attack.series");
+  const std::string resolved = resolve_relative(s.location("attack.series").first, path);
+  const std::optional<std::string> text = read(resolved);
+  if (!text) {
+    s.fail("attack.series", "data file '" + resolved + "' not found");
+  }
+  data_files.push_back(resolved);
+  const std::string column = s.text("attack.column", "packets_billion");
+  auto series = read_yearly_series(*text, resolved, column);
+  for (const auto& [year, value] : series) {
+    if (!(value > 0.0)) {  // demand takes the log of the trend through the elasticity
+      s.fail("attack.series", "'" + resolved + "' has " + column + " " + format_number(value) +
+                                  " in " + format_number(year) + " (attack volumes must be > 0)");
+    }
+  }
+  return series;
+}
+
+// The median path of the fit that attack.model asks for, on the years up to attack.fit_until.
+std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s,
+                                                       const std::vector<std::pair<double, double>>& series) {
+  const TrendChoice choice = *parse_trend_choice(s.choice("attack.model"));
+  const Criterion criterion = *parse_criterion(s.choice("attack.criterion"));
+  std::vector<double> years;
+  std::vector<double> values;
+  const bool limited = s.has("attack.fit_until");
+  const int until = limited ? s.integer("attack.fit_until") : 0;
+  for (const auto& [year, value] : series) {
+    if (!limited || year <= until) {
+      years.push_back(year);
+      values.push_back(value);
+    }
+  }
+  if (years.empty()) {
+    s.fail("attack.fit_until", "no data year is at or before " + std::to_string(until));
+  }
+  try {
+    return std::make_shared<FittedTrend>(make_forecast(fit_all_trends(years, values), choice, criterion));
+  } catch (const TrendFitError& error) {
+    s.fail("attack.model", error.what());
+  }
+}
+
 std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& read, int start_year,
                                                 std::vector<std::string>& data_files) {
   const double growth = s.number("attack.growth");
-  if (s.choice("attack.trend") == "series") {
-    const std::string path = s.required_text("attack.series");
-    const std::string resolved = resolve_relative(s.location("attack.series").first, path);
-    const std::optional<std::string> text = read(resolved);
-    if (!text) {
-      s.fail("attack.series", "data file '" + resolved + "' not found");
-    }
-    data_files.push_back(resolved);
-    const std::string column = s.text("attack.column", "packets_billion");
-    auto series = read_yearly_series(*text, resolved, column);
-    for (const auto& [year, value] : series) {
-      if (!(value > 0.0)) {  // demand takes the log of the trend through the elasticity
-        s.fail("attack.series", "'" + resolved + "' has " + column + " " + format_number(value) +
-                                    " in " + format_number(year) + " (attack volumes must be > 0)");
-      }
-    }
-    return std::make_shared<SeriesTrend>(std::move(series), growth);
+  const std::string trend = s.choice("attack.trend");
+  if (trend == "series") {
+    return std::make_shared<SeriesTrend>(read_attack_series(s, read, data_files), growth);
+  }
+  if (trend == "fit") {
+    return build_fitted_attack(s, read_attack_series(s, read, data_files));
   }
   const double base = s.required_number("attack.base");
   const double base_year = s.number_or("attack.base_year", std::to_string(start_year));

@@ -11,7 +11,8 @@ namespace gapsim {
 
 std::vector<std::pair<double, double>> read_yearly_series(std::string_view text,
                                                           const std::string& path,
-                                                          const std::string& column) {
+                                                          const std::string& column,
+                                                          SeriesValues rule) {
   using Reader = io::CSVReader<2, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
   std::vector<std::pair<double, double>> series;
   try {
@@ -32,6 +33,9 @@ std::vector<std::pair<double, double>> read_yearly_series(std::string_view text,
       const auto value = parse_number(value_cell);
       if (!value) {
         throw_input_error(path, line, column, "'" + std::string(value_cell) + "' is not a number");
+      }
+      if (rule == SeriesValues::positive && !(*value > 0.0)) {
+        throw_input_error(path, line, column, "'" + std::string(value_cell) + "' is not > 0");
       }
       if (!series.empty() && *year == series.back().first) {
         throw_input_error(path, line, "year", std::to_string(*year) + " appears twice");

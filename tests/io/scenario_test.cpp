@@ -2,9 +2,11 @@
 #include "io/scenario_builder.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "core/calendar.hpp"
 #include "io/key_schema.hpp"
+#include "support/approx.hpp"
 #include "support/scenarios.hpp"
 
 namespace gapsim {
@@ -134,6 +136,24 @@ TEST_CASE("scenario: attack series must be positive", "[io][scenario]") {
   files.files["data.csv"] = "year,packets_billion\n2013,2\n2014,4\n";
   CHECK(build_from_memory(files).config.attack->volume(2013.5) == 3.0);
   CHECK(build_from_memory(files).data_files == std::vector<std::string>{"data.csv"});
+}
+
+TEST_CASE("scenario: trend = fit follows the fitted median path", "[io][scenario]") {
+  // 2 * 1.5^(year - 2010) exactly up to 2014, then an outlier that fit_until leaves out.
+  MemoryFiles files = with_lines("[attack]\ntrend = fit\nseries = data.csv\nmodel = exponential\nfit_until = 2014\n");
+  files.files["data.csv"] = "year,packets_billion\n2010,2\n2011,3\n2012,4.5\n2013,6.75\n2014,10.125\n2015,1000\n";
+  const BuiltScenario built = build_from_memory(files);
+  CHECK_THAT(built.config.attack->volume(2020.25), test::within_rounding(2.0 * std::pow(1.5, 10.25)));
+  CHECK(built.data_files == std::vector<std::string>{"data.csv"});
+
+  files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nmodel = logistic\n";
+  files.files["data.csv"] = "year,packets_billion\n2010,2\n2011,3\n2012,4.5\n2013,6.75\n2014,10.125\n";
+  CHECK(build_error(files) == "main.ini:11: attack.model: the logistic fit is unusable (not identified)");
+  files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nfit_until = 2000\n";
+  CHECK(build_error(files) == "main.ini:11: attack.fit_until: no data year is at or before 2000");
+  files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nmodel = cubic\n";
+  CHECK(build_error(files) ==
+        "main.ini:11: attack.model: 'cubic' is not one of exponential,logistic,gompertz,damped,auto,ensemble");
 }
 
 TEST_CASE("scenario: missing required keys", "[io][scenario]") {

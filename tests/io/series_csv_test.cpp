@@ -33,6 +33,19 @@ TEST_CASE("series_csv: errors name file, line and column", "[io][csv]") {
   CHECK(series_error("year,packets\n2006,1\n2005,2\n") ==
         "data.csv:3: year: 2005 comes after a later year (rows must be sorted)");
   CHECK(series_error("year,packets\n") == "data.csv:1: packets: no data rows");
+  CHECK(series_error("year,packets\n2005,\n") == "data.csv:2: packets: '' is not a number");
+  CHECK(series_error("year,packets\nx,1\n") == "data.csv:2: year: 'x' is not a whole year");
+  CHECK(series_error("yr,packets\n2005,1\n") == "data.csv:1: year: missing column in header");
+}
+
+TEST_CASE("series_csv: trend data must be positive", "[io][csv]") {
+  try {
+    read_yearly_series("year,packets\n2005,1\n2006,0\n", "data.csv", "packets", SeriesValues::positive);
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK(std::string(error.what()) == "data.csv:3: packets: '0' is not > 0");
+  }
+  CHECK(read_yearly_series("year,packets\n2006,0\n", "data.csv", "packets").size() == 1);
 }
 
 }  // namespace

@@ -1,0 +1,37 @@
+// The CSV outputs of `gapsim fit` and `gapsim backtest`.
+#pragma once
+
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/backtest.hpp"
+#include "core/trend_forecast.hpp"
+
+namespace gapsim {
+
+// One row per model: status, weight in the forecast, every reported parameter with its
+// standard error (empty where the model has no such parameter), sigma, log-likelihood,
+// AIC, AICc, BIC, R-squared and residual diagnostics. Non-finite numbers are left empty.
+std::string fit_parameters_csv(const TrendForecast& forecast);
+
+// year, observed, fitted, lo50, hi50, lo80, hi80, lo95, hi95 for every year from the first
+// observed one to `last_year`; observed is empty where `observed` has no value.
+std::string fit_projection_csv(const TrendForecast& forecast,
+                               std::span<const std::pair<double, double>> observed, int last_year);
+
+// model, year, observed, fitted, residual (log scale), standardized (residual / sigma) for
+// every usable fit.
+std::string fit_residuals_csv(const TrendForecast& forecast, std::span<const double> values);
+
+// Per held-out year: the projection, its intervals, the errors and whether each interval holds it.
+std::string backtest_csv(const Backtest& backtest);
+
+// One row: what was projected (`choice`, the model used), the cut-off and the scores.
+std::string backtest_summary_csv(const Backtest& backtest, const std::string& choice, int until);
+
+// "exponential", ... for a forecast resting on one model; "ensemble" otherwise.
+std::string forecast_model_name(const TrendForecast& forecast);
+
+}  // namespace gapsim
