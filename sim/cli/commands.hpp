@@ -10,5 +10,6 @@ int run_command(const std::vector<std::string>& args);
 int keys_command(const std::vector<std::string>& args);
 int fit_command(const std::vector<std::string>& args);
 int backtest_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 
 }  // namespace gapsim

@@ -8,75 +8,17 @@
 #include "cli/app.hpp"
 #include "io/scenario_loader.hpp"
 #include "support/approx.hpp"
+#include "support/cli_run.hpp"
 
 namespace gapsim {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("gapsim_test_" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-int gapsim(std::vector<std::string> args) {
-  args.insert(args.begin(), "gapsim");
-  std::vector<const char*> argv;
-  for (const std::string& arg : args) {
-    argv.push_back(arg.c_str());
-  }
-  return app_main(static_cast<int>(argv.size()), argv.data());
-}
-
-std::string slurp(const fs::path& path) { return read_disk_file(path.string()).value_or("<missing>"); }
-
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    std::string cell;
-    while (std::getline(fields, cell, ',')) {
-      cells.push_back(cell);
-    }
-    if (!line.empty() && line.back() == ',') {
-      cells.emplace_back();
-    }
-    rows.push_back(cells);
-  }
-  return rows;
-}
-
-// Same header, same shape, every number within the golden tolerance, other cells equal.
-void check_csv_matches(const fs::path& actual_path, const fs::path& golden_path) {
-  INFO("comparing " << actual_path << " with " << golden_path);
-  const auto actual = parse_csv(slurp(actual_path));
-  const auto golden = parse_csv(slurp(golden_path));
-  REQUIRE(actual.size() == golden.size());
-  REQUIRE(!golden.empty());
-  CHECK(actual[0] == golden[0]);
-  for (std::size_t row = 1; row < golden.size(); ++row) {
-    REQUIRE(actual[row].size() == golden[row].size());
-    for (std::size_t c = 0; c < golden[row].size(); ++c) {
-      INFO("row " << row << " column " << golden[0][c]);
-      char* end = nullptr;
-      const double expected = std::strtod(golden[row][c].c_str(), &end);
-      if (golden[row][c].empty() || *end != '\0') {
-        CHECK(actual[row][c] == golden[row][c]);
-      } else {
-        CHECK(test::close(std::stod(actual[row][c]), expected, test::k_golden));
-      }
-    }
-  }
-}
+using test::check_csv_matches;
+using test::gapsim;
+using test::parse_csv;
+using test::slurp;
+using test::TempDir;
 
 const fs::path k_scenarios = fs::path(GAPSIM_SOURCE_DIR) / "scenarios";
 const fs::path k_golden = fs::path(GAPSIM_SOURCE_DIR) / "tests" / "golden";
@@ -123,7 +65,7 @@ TEST_CASE("run: the manifest records version, input hashes and resolved values",
   CHECK(manifest.find("# sha256 ") != std::string::npos);
   CHECK(manifest.find("[event.tokyo_games]\n") != std::string::npos);
   CHECK(manifest.find("start = 2021-07-23  # ") != std::string::npos);
-  CHECK(manifest.find("delay = 3  # ") != std::string::npos);
+  CHECK(manifest.find("delay = 3.085598798796461  # ") != std::string::npos);
   CHECK(manifest.find("max_age = 70  # default\n") != std::string::npos);
 }
 

@@ -1,0 +1,83 @@
+// `gapsim calibrate`: fit scenario keys to target values and write the fitted values, the
+// residual at every target, and a scenario file that extends the original with them.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "io/atomic_file.hpp"
+#include "io/manifest.hpp"
+#include "io/number_format.hpp"
+#include "io/scenario_calibration.hpp"
+
+namespace gapsim {
+namespace {
+
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+constexpr const char* k_usage =
+    "usage: gapsim calibrate SCENARIO --targets TARGETS.csv --fit KEY [--fit KEY ...] [-o DIR]\n"
+    "Adjusts the named number keys of SCENARIO, each within its valid range, to minimise the\n"
+    "sum of squared relative errors against the target rows (columns year, variable, value;\n"
+    "variable is a time-series column such as workforce or shortage). Writes\n"
+    "DIR/calibration.csv, DIR/calibration_residuals.csv, DIR/<scenario>_calibrated.ini (which\n"
+    "extends SCENARIO) and DIR/manifest. DIR defaults to output/calibrate/<scenario>.";
+
+}  // namespace
+
+int calibrate_command(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  options.add_options()("targets", po::value<std::string>()->required(), "CSV of target values")(
+      "fit", po::value<std::vector<std::string>>()->required(), "scenario key to adjust (repeatable)")(
+      "output,o", po::value<std::string>(), "output directory");
+  const auto vm = parse_command_line(args, k_usage, options, "scenario");
+  if (!vm) {
+    return k_exit_success;
+  }
+  if (!vm->count("scenario") || (*vm)["scenario"].as<std::vector<std::string>>().size() != 1) {
+    throw po::error(std::string("expected exactly one SCENARIO\n") + k_usage);
+  }
+  const std::string scenario = (*vm)["scenario"].as<std::vector<std::string>>()[0];
+  const std::string targets_path = (*vm)["targets"].as<std::string>();
+  const auto targets_text = read_disk_file(targets_path);
+  if (!targets_text) {
+    throw std::runtime_error(targets_path + ": cannot read the file");
+  }
+  const std::vector<CalibrationTarget> targets = read_calibration_targets(*targets_text, targets_path);
+  const RawScenario raw = load_scenario(scenario, read_disk_file);
+  const Calibration calibration =
+      calibrate_scenario(raw, read_disk_file, (*vm)["fit"].as<std::vector<std::string>>(), targets, targets_path);
+
+  for (const CalibratedKey& key : calibration.keys) {
+    std::cout << key.key << ": " << format_number(key.initial) << " -> " << format_number(key.fitted) << "\n";
+  }
+  std::cout << "sum of squared relative errors: " << format_number(calibration.initial_cost) << " -> "
+            << format_number(calibration.cost) << " (" << calibration.evaluations << " runs"
+            << (calibration.converged ? "" : ", not converged") << ")\n";
+
+  const fs::path dir = vm->count("output") ? fs::path((*vm)["output"].as<std::string>())
+                                           : fs::path("output") / "calibrate" / raw.name;
+  std::vector<std::string> command_line{"calibrate"};
+  command_line.insert(command_line.end(), args.begin(), args.end());
+  const std::string extends = fs::relative(fs::absolute(scenario), fs::absolute(dir)).generic_string();
+  std::vector<std::string> comment = {
+      "Written by gapsim " GAPSIM_VERSION ": the keys below fitted to " + targets_path + ",",
+      "sum of squared relative errors " + format_number(calibration.initial_cost) + " before, " +
+          format_number(calibration.cost) + " after."};
+  std::vector<std::string> inputs = raw.files;
+  inputs.push_back(targets_path);
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"calibration.csv", calibration_csv(calibration)},
+      {"calibration_residuals.csv", calibration_residuals_csv(calibration)},
+      {raw.name + "_calibrated.ini", calibrated_scenario_text(calibration, extends, comment)},
+      {"manifest", command_manifest_text(command_line, inputs, read_disk_file)}};
+  for (const auto& [name, contents] : files) {
+    write_file_atomically((dir / name).string(), contents);
+    std::cout << (dir / name).string() << "\n";
+  }
+  return calibration.converged ? k_exit_success : k_exit_failure;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,88 @@
+// Targets CSV on fast-cpp-csv-parser, cells parsed by our own parsers for our messages.
+#include "io/calibration_targets.hpp"
+
+#include <libfccp/csv.h>
+
+#include "io/edit_distance.hpp"
+#include "io/input_error.hpp"
+#include "io/value_parser.hpp"
+
+namespace gapsim {
+namespace {
+
+// The output column called `name` (not "time"); else the closest name, as an error.
+std::optional<Column> output_variable(std::string_view name, std::string& closest) {
+  int best = -1;
+  for (int c = 1; c < k_column_count; ++c) {
+    const std::string_view candidate = column_name(static_cast<Column>(c));
+    if (candidate == name) {
+      return static_cast<Column>(c);
+    }
+    const int distance = edit_distance(name, candidate);
+    if (best < 0 || distance < best) {
+      best = distance;
+      closest = candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<CalibrationTarget> read_calibration_targets(std::string_view text, const std::string& path) {
+  using Reader = io::CSVReader<3, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
+  std::vector<CalibrationTarget> targets;
+  try {
+    Reader reader(path, text.data(), text.data() + text.size());
+    try {
+      reader.read_header(io::ignore_extra_column, "year", "variable", "value");
+    } catch (const io::error::missing_column_in_header& error) {
+      throw_input_error(path, 1, error.column_name, "missing column in header");
+    }
+    char* year_cell = nullptr;
+    char* variable_cell = nullptr;
+    char* value_cell = nullptr;
+    while (reader.read_row(year_cell, variable_cell, value_cell)) {
+      CalibrationTarget target;
+      target.line = static_cast<int>(reader.get_file_line());
+      const auto year = parse_integer(year_cell);
+      if (!year) {
+        throw_input_error(path, target.line, "year", "'" + std::string(year_cell) + "' is not a whole year");
+      }
+      target.year = *year;
+      std::string closest;
+      const auto variable = output_variable(variable_cell, closest);
+      if (!variable) {
+        throw_input_error(path, target.line, "variable",
+                          "'" + std::string(variable_cell) + "' is not an output variable (did you mean '" +
+                              closest + "'?)");
+      }
+      target.variable = *variable;
+      const auto value = parse_number(value_cell);
+      if (!value) {
+        throw_input_error(path, target.line, "value", "'" + std::string(value_cell) + "' is not a number");
+      }
+      if (!(*value > 0.0)) {
+        throw_input_error(path, target.line, "value",
+                          "'" + std::string(value_cell) + "' is not > 0 (errors are relative to it)");
+      }
+      target.value = *value;
+      for (const CalibrationTarget& earlier : targets) {
+        if (earlier.year == target.year && earlier.variable == target.variable) {
+          throw_input_error(path, target.line, "variable",
+                            std::string(variable_cell) + " in " + std::to_string(target.year) +
+                                " is also given on line " + std::to_string(earlier.line));
+        }
+      }
+      targets.push_back(target);
+    }
+  } catch (const io::error::base& error) {
+    throw InputError(path + ": " + error.what());
+  }
+  if (targets.empty()) {
+    throw_input_error(path, 1, "value", "no target rows");
+  }
+  return targets;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,51 @@
+// The calibration targets reader and its error messages.
+#include "io/calibration_targets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "io/input_error.hpp"
+
+namespace gapsim {
+namespace {
+
+std::string targets_error(const std::string& text) {
+  try {
+    read_calibration_targets(text, "targets.csv");
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST_CASE("calibration_targets: reads year, variable and value", "[io][csv][calibration]") {
+  const auto targets =
+      read_calibration_targets("year,variable,value,source\n2016,workforce,280870,\"METI, 2016\"\n2020,shortage,1e5,x\n",
+                               "targets.csv");
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[0].year == 2016);
+  CHECK(targets[0].variable == Column::workforce);
+  CHECK(targets[0].value == 280870.0);
+  CHECK(targets[0].line == 2);
+  CHECK(targets[1].variable == Column::shortage);
+  CHECK(targets[1].value == 100000.0);
+}
+
+TEST_CASE("calibration_targets: errors name file, line and column", "[io][csv][calibration]") {
+  CHECK(targets_error("year,value\n2016,1\n") == "targets.csv:1: variable: missing column in header");
+  CHECK(targets_error("year,variable,value\n2016.5,workforce,1\n") ==
+        "targets.csv:2: year: '2016.5' is not a whole year");
+  CHECK(targets_error("year,variable,value\n2016,security_workforce,1\n") ==
+        "targets.csv:2: variable: 'security_workforce' is not an output variable (did you mean 'workforce'?)");
+  CHECK(targets_error("year,variable,value\n2016,time,1\n") ==
+        "targets.csv:2: variable: 'time' is not an output variable (did you mean 'hires'?)");
+  CHECK(targets_error("year,variable,value\n2016,workforce,many\n") ==
+        "targets.csv:2: value: 'many' is not a number");
+  CHECK(targets_error("year,variable,value\n2016,workforce,0\n") ==
+        "targets.csv:2: value: '0' is not > 0 (errors are relative to it)");
+  CHECK(targets_error("year,variable,value\n2016,workforce,1\n2016,workforce,2\n") ==
+        "targets.csv:3: variable: workforce in 2016 is also given on line 2");
+  CHECK(targets_error("year,variable,value\n") == "targets.csv:1: value: no target rows");
+}
+
+}  // namespace
+}  // namespace gapsim

@@ -1,0 +1,75 @@
+// Test helpers around the command-line program.
+#include "support/cli_run.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "io/scenario_loader.hpp"
+#include "support/approx.hpp"
+
+namespace gapsim::test {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+TempDir::TempDir(const std::string& name) : path(fs::temp_directory_path() / ("gapsim_test_" + name)) {
+  fs::remove_all(path);
+  fs::create_directories(path);
+}
+
+TempDir::~TempDir() { fs::remove_all(path); }
+
+int gapsim(std::vector<std::string> args) {
+  args.insert(args.begin(), "gapsim");
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) {
+    argv.push_back(arg.c_str());
+  }
+  return app_main(static_cast<int>(argv.size()), argv.data());
+}
+
+std::string slurp(const fs::path& path) { return read_disk_file(path.string()).value_or("<missing>"); }
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    std::string cell;
+    while (std::getline(fields, cell, ',')) {
+      cells.push_back(cell);
+    }
+    if (!line.empty() && line.back() == ',') {
+      cells.emplace_back();
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+void check_csv_matches(const fs::path& actual_path, const fs::path& golden_path) {
+  INFO("comparing " << actual_path << " with " << golden_path);
+  const auto actual = parse_csv(slurp(actual_path));
+  const auto golden = parse_csv(slurp(golden_path));
+  REQUIRE(actual.size() == golden.size());
+  REQUIRE(!golden.empty());
+  CHECK(actual[0] == golden[0]);
+  for (std::size_t row = 1; row < golden.size(); ++row) {
+    REQUIRE(actual[row].size() == golden[row].size());
+    for (std::size_t c = 0; c < golden[row].size(); ++c) {
+      INFO("row " << row << " column " << golden[0][c]);
+      char* end = nullptr;
+      const double expected = std::strtod(golden[row][c].c_str(), &end);
+      if (golden[row][c].empty() || *end != '\0') {
+        CHECK(actual[row][c] == golden[row][c]);
+      } else {
+        CHECK(test::close(std::stod(actual[row][c]), expected, test::k_golden));
+      }
+    }
+  }
+}
+
+}  // namespace gapsim::test
