@@ -40,4 +40,4 @@ BENCHMARK(BM_BaselineFullRun)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+BENCHMARK_MAIN();  // one main for every benchmark file of gapsim_bench

@@ -111,6 +111,12 @@ TrendForecast::TrendForecast(std::vector<TrendFit> fits, std::vector<double> wei
     : m_fits(std::move(fits)), m_weights(std::move(weights)) {}
 
 double TrendForecast::quantile(double year, double probability) const {
+  // The median of one model is its curve: no distribution needed (the engine asks for it
+  // at every step of a fitted attack trend).
+  if (probability == 0.5 && std::count_if(m_weights.begin(), m_weights.end(), [](double w) { return w > 0.0; }) == 1) {
+    const auto used = std::find_if(m_weights.begin(), m_weights.end(), [](double w) { return w > 0.0; });
+    return std::exp(m_fits[used - m_weights.begin()].log_value(year));
+  }
   std::vector<LogPrediction> components;
   std::vector<double> weights;
   double lo = std::numeric_limits<double>::infinity();
