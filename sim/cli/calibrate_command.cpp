@@ -6,7 +6,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "io/atomic_file.hpp"
+#include "cli/output_files.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "io/scenario_calibration.hpp"
@@ -59,8 +59,6 @@ int calibrate_command(const std::vector<std::string>& args) {
 
   const fs::path dir = vm->count("output") ? fs::path((*vm)["output"].as<std::string>())
                                            : fs::path("output") / "calibrate" / raw.name;
-  std::vector<std::string> command_line{"calibrate"};
-  command_line.insert(command_line.end(), args.begin(), args.end());
   const std::string extends = fs::relative(fs::absolute(scenario), fs::absolute(dir)).generic_string();
   std::vector<std::string> comment = {
       "Written by gapsim " GAPSIM_VERSION ": the keys below fitted to " + targets_path + ",",
@@ -72,11 +70,8 @@ int calibrate_command(const std::vector<std::string>& args) {
       {"calibration.csv", calibration_csv(calibration)},
       {"calibration_residuals.csv", calibration_residuals_csv(calibration)},
       {raw.name + "_calibrated.ini", calibrated_scenario_text(calibration, extends, comment)},
-      {"manifest", command_manifest_text(command_line, inputs, read_disk_file)}};
-  for (const auto& [name, contents] : files) {
-    write_file_atomically((dir / name).string(), contents);
-    std::cout << (dir / name).string() << "\n";
-  }
+      {"manifest", command_manifest_text("calibrate", args, inputs, read_disk_file)}};
+  write_output_files(dir.string(), files);
   return calibration.converged ? k_exit_success : k_exit_failure;
 }
 

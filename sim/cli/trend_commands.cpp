@@ -1,13 +1,12 @@
 // `gapsim fit` and `gapsim backtest`: read a yearly series, fit the trend models, and write
 // the parameters, the projection with its intervals, or the back-test scores.
-#include <filesystem>
 #include <iostream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output_files.hpp"
 #include "core/backtest.hpp"
-#include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "io/scenario_loader.hpp"
@@ -17,7 +16,6 @@
 namespace gapsim {
 namespace {
 
-namespace fs = std::filesystem;
 namespace po = boost::program_options;
 
 constexpr const char* k_fit_usage =
@@ -86,19 +84,6 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
   return input;
 }
 
-void write_outputs(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
-  for (const auto& [name, contents] : files) {
-    write_file_atomically((fs::path(dir) / name).string(), contents);
-    std::cout << (fs::path(dir) / name).string() << "\n";
-  }
-}
-
-std::vector<std::string> with_command(const char* name, const std::vector<std::string>& args) {
-  std::vector<std::string> line{name};
-  line.insert(line.end(), args.begin(), args.end());
-  return line;
-}
-
 // A line per model for the terminal: status, criterion and weight.
 void print_fits(const TrendForecast& forecast, Criterion criterion) {
   const auto weights = criterion_weights(forecast.fits(), criterion);
@@ -138,10 +123,10 @@ int fit_command(const std::vector<std::string>& args) {
       input.criterion);
   print_fits(forecast, input.criterion);
   const std::string dir = (*vm)["output"].as<std::string>();
-  write_outputs(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
+  write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
                       {"fit_projection.csv", fit_projection_csv(forecast, input.series, (*vm)["to"].as<int>())},
                       {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
-                      {"manifest", command_manifest_text(with_command("fit", args), {input.path}, read_disk_file)}});
+                      {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
   return k_exit_success;
 }
 
@@ -163,11 +148,11 @@ int backtest_command(const std::vector<std::string>& args) {
             << format_number(s.coverage[0]) << " / " << format_number(s.coverage[1]) << " / "
             << format_number(s.coverage[2]) << "\n";
   const std::string dir = (*vm)["output"].as<std::string>();
-  write_outputs(dir, {{"backtest.csv", backtest_csv(backtest)},
+  write_output_files(dir, {{"backtest.csv", backtest_csv(backtest)},
                       {"backtest_summary.csv",
                        backtest_summary_csv(backtest, (*vm)["model"].as<std::string>(), until)},
                       {"fit_parameters.csv", fit_parameters_csv(backtest.forecast)},
-                      {"manifest", command_manifest_text(with_command("backtest", args), {input.path}, read_disk_file)}});
+                      {"manifest", command_manifest_text("backtest", args, {input.path}, read_disk_file)}});
   return k_exit_success;
 }
 

@@ -113,9 +113,8 @@ TrendForecast::TrendForecast(std::vector<TrendFit> fits, std::vector<double> wei
 double TrendForecast::quantile(double year, double probability) const {
   // The median of one model is its curve: no distribution needed (the engine asks for it
   // at every step of a fitted attack trend).
-  if (probability == 0.5 && std::count_if(m_weights.begin(), m_weights.end(), [](double w) { return w > 0.0; }) == 1) {
-    const auto used = std::find_if(m_weights.begin(), m_weights.end(), [](double w) { return w > 0.0; });
-    return std::exp(m_fits[used - m_weights.begin()].log_value(year));
+  if (const TrendFit* fit = single_fit(); fit != nullptr && probability == 0.5) {
+    return std::exp(fit->log_value(year));
   }
   std::vector<LogPrediction> components;
   std::vector<double> weights;
@@ -145,6 +144,19 @@ double TrendForecast::quantile(double year, double probability) const {
   const auto [a, b] = boost::math::tools::toms748_solve(excess, lo, hi,
                                                         boost::math::tools::eps_tolerance<double>(), iterations);
   return std::exp(0.5 * (a + b));
+}
+
+const TrendFit* TrendForecast::single_fit() const {
+  const TrendFit* found = nullptr;
+  for (std::size_t i = 0; i < m_fits.size(); ++i) {
+    if (m_weights[i] > 0.0) {
+      if (found != nullptr) {
+        return nullptr;
+      }
+      found = &m_fits[i];
+    }
+  }
+  return found;
 }
 
 Interval TrendForecast::interval(double year, double level) const {

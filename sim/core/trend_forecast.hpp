@@ -53,6 +53,8 @@ class TrendForecast {
   Interval interval(double year, double level) const;
 
   const std::vector<TrendFit>& fits() const { return m_fits; }
+  // The one fit carrying all the weight, or nullptr for a mixture of several.
+  const TrendFit* single_fit() const;
   const std::vector<double>& weights() const { return m_weights; }
 
  private:

@@ -39,12 +39,12 @@ std::string manifest_text(const RawScenario& raw, const BuiltScenario& built, co
   return out;
 }
 
-std::string command_manifest_text(const std::vector<std::string>& command_line,
+std::string command_manifest_text(const std::string& command, const std::vector<std::string>& args,
                                   const std::vector<std::string>& inputs, const ReadFile& read) {
   std::string out = "# gapsim manifest: what produced this directory\n";
   out += "# program gapsim " GAPSIM_VERSION "\n";
-  out += "# command gapsim";
-  for (const std::string& word : command_line) {
+  out += "# command gapsim " + command;
+  for (const std::string& word : args) {
     out += " " + word;
   }
   out += "\n# inputs\n";

@@ -12,9 +12,9 @@ namespace gapsim {
 // REQUIRES: every file in raw.files and built.data_files readable through `read`.
 std::string manifest_text(const RawScenario& raw, const BuiltScenario& built, const ReadFile& read);
 
-// For the commands that are not `run`: the version, the command line (one argument per
-// word) and the hash of every input file.
-std::string command_manifest_text(const std::vector<std::string>& command_line,
+// For the commands that are not `run`: the version, the command line ("gapsim", `command`,
+// then `args`) and the hash of every input file.
+std::string command_manifest_text(const std::string& command, const std::vector<std::string>& args,
                                   const std::vector<std::string>& inputs, const ReadFile& read);
 
 }  // namespace gapsim

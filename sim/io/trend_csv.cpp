@@ -42,12 +42,8 @@ std::string interval_cells(const TrendForecast& forecast, double year) {
 }  // namespace
 
 std::string forecast_model_name(const TrendForecast& forecast) {
-  const auto& weights = forecast.weights();
-  if (std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }) == 1) {
-    const auto used = std::find_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; });
-    return std::string(trend_model_name(forecast.fits()[used - weights.begin()].model));
-  }
-  return "ensemble";
+  const TrendFit* fit = forecast.single_fit();
+  return fit != nullptr ? std::string(trend_model_name(fit->model)) : "ensemble";
 }
 
 std::string fit_parameters_csv(const TrendForecast& forecast) {
