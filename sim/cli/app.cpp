@@ -23,13 +23,17 @@ constexpr std::array k_commands = {
     Command{"fit", "fit attack-volume trends to a yearly series and project them", fit_command},
     Command{"backtest", "fit up to a year, project the rest and score the projection", backtest_command},
     Command{"calibrate", "fit scenario keys to target values; writes a calibrated scenario", calibrate_command},
+    Command{"mc", "Monte Carlo study of the [uncertain] inputs: bands, probabilities, runs", mc_command},
+    Command{"merge", "join the shard outputs of 'mc --shard' into the whole study's files", merge_command},
+    Command{"sweep", "run a scenario over a grid of key values into one tidy CSV", sweep_command},
+    Command{"sensitivity", "tornado table and Sobol indices of an output metric", sensitivity_command},
     Command{"keys", "print every scenario key with unit, default and range (Markdown)", keys_command},
 };
 
 void print_usage(std::ostream& out) {
   out << "usage: gapsim [--help] [--version] COMMAND [ARGS...]\n\ncommands:\n";
   for (const Command& command : k_commands) {
-    out << "  " << command.name << std::string(11 - std::string(command.name).size(), ' ')
+    out << "  " << command.name << std::string(13 - std::string(command.name).size(), ' ')
         << command.summary << "\n";
   }
   out << "\n'gapsim COMMAND --help' describes a command.\n";

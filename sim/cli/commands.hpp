@@ -11,5 +11,9 @@ int keys_command(const std::vector<std::string>& args);
 int fit_command(const std::vector<std::string>& args);
 int backtest_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
+int mc_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
+int sensitivity_command(const std::vector<std::string>& args);
 
 }  // namespace gapsim

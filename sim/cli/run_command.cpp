@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/scenario_paths.hpp"
 #include "core/engine.hpp"
 #include "core/summary.hpp"
 #include "io/atomic_file.hpp"
@@ -26,29 +27,6 @@ constexpr const char* k_usage =
     "usage: gapsim run FILE|DIR... [-o DIR] [--reference NAME]\n"
     "Runs every scenario file given (a directory means every *.ini in it) and writes\n"
     "DIR/<scenario>/timeseries.csv, DIR/<scenario>/manifest and DIR/summary.csv.";
-
-// Scenario files named on the command line, directories expanded (sorted *.ini).
-std::vector<std::string> scenario_paths(const std::vector<std::string>& inputs) {
-  std::vector<std::string> paths;
-  for (const std::string& input : inputs) {
-    if (!fs::is_directory(input)) {
-      paths.push_back(input);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const fs::directory_entry& entry : fs::directory_iterator(input)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".ini") {
-        found.push_back(entry.path().string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    if (found.empty()) {
-      throw std::runtime_error(input + ": no *.ini scenario files in directory");
-    }
-    paths.insert(paths.end(), found.begin(), found.end());
-  }
-  return paths;
-}
 
 struct ScenarioOutput {
   std::string name;
@@ -89,24 +67,14 @@ int run_command(const std::vector<std::string>& args) {
       scenario_paths((*vm)["scenario"].as<std::vector<std::string>>());
 
   std::vector<SummaryRow> rows;
-  std::vector<std::string> failures;
-  std::map<std::string, std::string> seen;  // scenario name -> file
-  for (const std::string& path : paths) {
-    try {
-      const std::string name = fs::path(path).stem().string();
-      if (auto [it, fresh] = seen.emplace(name, path); !fresh) {
-        throw InputError(path + ":0: scenario name '" + name + "' is also used by " + it->second);
-      }
-      const ScenarioOutput output = run_one(path);
-      const std::string dir = (fs::path(out_dir) / output.name).string();
-      write_file_atomically(dir + "/timeseries.csv", output.timeseries);
-      write_file_atomically(dir + "/manifest", output.manifest);
-      rows.push_back({output.name, output.summary});
-      std::cout << output.name << ": " << dir << "/timeseries.csv\n";
-    } catch (const std::exception& error) {
-      failures.push_back(error.what());
-    }
-  }
+  std::vector<std::string> failures = for_each_scenario(paths, [&](const std::string& path) {
+    const ScenarioOutput output = run_one(path);
+    const std::string dir = (fs::path(out_dir) / output.name).string();
+    write_file_atomically(dir + "/timeseries.csv", output.timeseries);
+    write_file_atomically(dir + "/manifest", output.manifest);
+    rows.push_back({output.name, output.summary});
+    std::cout << output.name << ": " << dir << "/timeseries.csv\n";
+  });
 
   std::string reference_name = vm->count("reference") ? (*vm)["reference"].as<std::string>() : "baseline";
   std::optional<Summary> reference;
@@ -122,14 +90,7 @@ int run_command(const std::vector<std::string>& args) {
     write_file_atomically((fs::path(out_dir) / "summary.csv").string(), summary_csv(rows, reference));
     std::cout << "summary: " << (fs::path(out_dir) / "summary.csv").string() << "\n";
   }
-  if (!failures.empty()) {
-    std::cerr << "gapsim run: " << failures.size() << " failed:\n";
-    for (const std::string& failure : failures) {
-      std::cerr << failure << "\n";
-    }
-    return k_exit_failure;
-  }
-  return k_exit_success;
+  return report_failures("run", failures);
 }
 
 }  // namespace gapsim

@@ -10,7 +10,6 @@ namespace gapsim {
 void Workspace::prepare(const ExogenousInputs& in) {
   m_qualified = in.initial_qualified;
   m_underskilled = in.initial_underskilled;
-  m_upskilled.resize(in.ages());
   // Attrition and retirement compete within a step: retirement applies to who did not leave.
   m_retire_qualified = in.retire_prob * (1.0 - in.attrition_qualified);
   m_retire_underskilled = in.retire_prob * (1.0 - in.attrition_underskilled);
@@ -144,22 +143,33 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
         in.upskill_rate[n] * dt * underskilled + in.upskill_capacity[n] * dt + upgrades_wanted;
     const double upskill_fraction =
         underskilled > 0.0 ? std::min(1.0, upskill_wanted / underskilled) : 0.0;
-    ws.m_upskilled = ws.m_keep_underskilled.min(upskill_fraction) * u;
-    const double upskilled = ws.m_upskilled.sum();
+    const double hires_qualified = hires * in.hire_qualified_share;
+    const double hires_underskilled = hires - hires_qualified;
+
+    // One pass over the ages updates both tiers (the hot loop: a run spends most of its time
+    // here, so it reads each array once instead of once per term).
+    double upskilled = 0.0;
+    double retirements = 0.0;
+    for (Eigen::Index a = 0; a < q.size(); ++a) {
+      const double qa = q[a];
+      const double ua = u[a];
+      const double up = std::min(ws.m_keep_underskilled[a], upskill_fraction) * ua;
+      upskilled += up;
+      retirements += ws.m_retire_qualified[a] * qa + ws.m_retire_underskilled[a] * ua;
+      q[a] = qa * ws.m_keep_qualified[a] + up + hires_qualified * in.hire_age_share[a];
+      u[a] = ua * ws.m_keep_underskilled[a] - up + hires_underskilled * in.hire_age_share[a];
+    }
 
     flows.upskilled += upskilled;
     flows.hires += hires;
     flows.attrition += in.attrition_qualified * qualified + in.attrition_underskilled * underskilled;
-    flows.retirements += (ws.m_retire_qualified * q).sum() + (ws.m_retire_underskilled * u).sum();
+    flows.retirements += retirements;
     // Programme completers paid cost_per_trainee already; the rest pay cost_per_upskill.
     const double upskilled_by_programmes =
         upgrades_wanted > 0.0 ? upskilled * upgrades_wanted / upskill_wanted : 0.0;
     flows.cost += hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill +
                   in.outsourcing_cost[n];
 
-    const double hires_qualified = hires * in.hire_qualified_share;
-    q = q * ws.m_keep_qualified + ws.m_upskilled + hires_qualified * in.hire_age_share;
-    u = u * ws.m_keep_underskilled - ws.m_upskilled + (hires - hires_qualified) * in.hire_age_share;
     for (std::size_t k = 0; k < in.programmes.size(); ++k) {
       const ProgrammeInputs& programme = in.programmes[k];
       if (programme.source == TraineeSource::new_entrants) {

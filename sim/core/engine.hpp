@@ -29,7 +29,6 @@ class Workspace {
   Eigen::ArrayXd m_keep_underskilled;
   Eigen::ArrayXd m_retire_qualified;     // retirement fraction after attrition, per age
   Eigen::ArrayXd m_retire_underskilled;
-  Eigen::ArrayXd m_upskilled;            // this step's upskilling, per age
   std::vector<Eigen::ArrayXd> m_pipelines;  // ring buffer of starters per programme
   std::vector<int> m_heads;
   std::vector<double> m_entering;  // this step's entrants per programme [persons]

@@ -3,32 +3,11 @@
 
 #include <libfccp/csv.h>
 
-#include "io/edit_distance.hpp"
+#include "io/output_variable.hpp"
 #include "io/input_error.hpp"
 #include "io/value_parser.hpp"
 
 namespace gapsim {
-namespace {
-
-// The output column called `name` (not "time"); else the closest name, as an error.
-std::optional<Column> output_variable(std::string_view name, std::string& closest) {
-  int best = -1;
-  for (int c = 1; c < k_column_count; ++c) {
-    const std::string_view candidate = column_name(static_cast<Column>(c));
-    if (candidate == name) {
-      return static_cast<Column>(c);
-    }
-    const int distance = edit_distance(name, candidate);
-    if (best < 0 || distance < best) {
-      best = distance;
-      closest = candidate;
-    }
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 std::vector<CalibrationTarget> read_calibration_targets(std::string_view text, const std::string& path) {
   using Reader = io::CSVReader<3, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
   std::vector<CalibrationTarget> targets;

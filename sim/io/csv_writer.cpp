@@ -7,20 +7,27 @@
 
 namespace gapsim {
 
+std::string report_time_cells(double time, bool monthly) {
+  const double year = std::floor(time);
+  std::string out = format_number(year);
+  if (monthly) {
+    out += ',';
+    out += format_number(std::round((time - year) * 12.0) + 1.0);
+  }
+  return out;
+}
+
+std::string report_time_header(bool monthly) { return monthly ? "year,month" : "year"; }
+
 std::string timeseries_csv(const Results& results, bool monthly) {
-  std::string out = monthly ? "year,month" : "year";
+  std::string out = report_time_header(monthly);
   for (int c = 1; c < k_column_count; ++c) {
     out += ',';
     out += column_name(static_cast<Column>(c));
   }
   out += '\n';
   for (int row = 0; row < results.rows(); ++row) {
-    const double time = results.at(row, Column::time);
-    const double year = std::floor(time);
-    out += format_number(year);
-    if (monthly) {
-      out += ',' + format_number(std::round((time - year) * 12.0) + 1.0);
-    }
+    out += report_time_cells(results.at(row, Column::time), monthly);
     for (int c = 1; c < k_column_count; ++c) {
       out += ',';
       out += format_number(results.table(row, c));

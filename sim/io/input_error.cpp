@@ -12,4 +12,11 @@ void throw_input_error(const std::string& file, int line, const std::string& key
   throw InputError(message + what);
 }
 
+std::string quoted(std::string_view text) {
+  std::string out = "'";
+  out += text;
+  out += '\'';
+  return out;
+}
+
 }  // namespace gapsim

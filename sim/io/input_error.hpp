@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace gapsim {
 
@@ -15,5 +16,9 @@ class InputError : public std::runtime_error {
 // "FILE:LINE: KEY: what" (the KEY part is left out when key is empty).
 [[noreturn]] void throw_input_error(const std::string& file, int line, const std::string& key,
                                     const std::string& what);
+
+// 'text' in single quotes, as messages show values (built by appending: GCC 12 warns
+// falsely on "'" + std::string(...)).
+std::string quoted(std::string_view text);
 
 }  // namespace gapsim

@@ -2,6 +2,7 @@
 #include "io/key_schema.hpp"
 
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 #include "io/edit_distance.hpp"
@@ -193,9 +194,32 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
 std::span<const KeySpec> key_specs() { return k_specs; }
 
 const KeySpec* find_key_spec(std::string_view key) {
-  for (const KeySpec& spec : k_specs) {
-    if (matches(spec.key, key)) {
-      return &spec;
+  // Monte Carlo rebuilds a scenario per run, so plain keys are one hash lookup; only keys of
+  // named sections go through the pattern match.
+  static const std::unordered_map<std::string_view, const KeySpec*> plain = [] {
+    std::unordered_map<std::string_view, const KeySpec*> out;
+    for (const KeySpec& spec : k_specs) {
+      if (spec.key.find('*') == std::string_view::npos) {
+        out.emplace(spec.key, &spec);
+      }
+    }
+    return out;
+  }();
+  static const std::vector<const KeySpec*> patterns = [] {
+    std::vector<const KeySpec*> out;
+    for (const KeySpec& spec : k_specs) {
+      if (spec.key.find('*') != std::string_view::npos) {
+        out.push_back(&spec);
+      }
+    }
+    return out;
+  }();
+  if (auto it = plain.find(key); it != plain.end()) {
+    return it->second;
+  }
+  for (const KeySpec* spec : patterns) {
+    if (matches(spec->key, key)) {
+      return spec;
     }
   }
   return nullptr;

@@ -158,10 +158,11 @@ class Settings {
   std::vector<ResolvedSetting> m_resolved;
 };
 
-// Every key must be in the table; an unknown one names the closest valid key.
+// Every key must be in the table; an unknown one names the closest valid key. The
+// [uncertain] section is not part of the scenario's values (io/uncertainty reads it).
 void reject_unknown_keys(const RawScenario& raw) {
   for (const auto& [key, setting] : raw.settings) {
-    if (find_key_spec(key) == nullptr) {
+    if (find_key_spec(key) == nullptr && !key.starts_with("uncertain.")) {
       throw_input_error(setting.file, setting.line, key,
                         "unknown key (did you mean '" + closest_key(key) + "'?)");
     }
@@ -230,21 +231,22 @@ WorkforceConfig build_workforce(Settings& s) {
   return wf;
 }
 
-// The attack series file of trend = series or fit, read and recorded as a data file.
-std::vector<std::pair<double, double>> read_attack_series(Settings& s, const ReadFile& read,
-                                                          std::vector<std::string>& data_files) {
-  const std::string path = s.required_text("attack.series");
-  const std::string resolved = resolve_relative(s.location("attack.series").first, path);
-  const std::optional<std::string> text = read(resolved);
+// Where the attack series of trend = series or fit is, resolved against the file that names it.
+std::string attack_series_path(Settings& s) {
+  return resolve_relative(s.location("attack.series").first, s.required_text("attack.series"));
+}
+
+// The attack series file, read and recorded as a data file.
+std::vector<std::pair<double, double>> read_attack_series(Settings& s, const ReadFile& read, const std::string& path,
+                                                          const std::string& column) {
+  const std::optional<std::string> text = read(path);
   if (!text) {
-    s.fail("attack.series", "data file '" + resolved + "' not found");
+    s.fail("attack.series", "data file '" + path + "' not found");
   }
-  data_files.push_back(resolved);
-  const std::string column = s.text("attack.column", "packets_billion");
-  auto series = read_yearly_series(*text, resolved, column);
+  auto series = read_yearly_series(*text, path, column);
   for (const auto& [year, value] : series) {
     if (!(value > 0.0)) {  // demand takes the log of the trend through the elasticity
-      s.fail("attack.series", "'" + resolved + "' has " + column + " " + format_number(value) +
+      s.fail("attack.series", "'" + path + "' has " + column + " " + format_number(value) +
                                   " in " + format_number(year) + " (attack volumes must be > 0)");
     }
   }
@@ -252,15 +254,22 @@ std::vector<std::pair<double, double>> read_attack_series(Settings& s, const Rea
 }
 
 // The median path of the fit that attack.model asks for, on the years up to attack.fit_until.
-std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s,
-                                                       const std::vector<std::pair<double, double>>& series) {
-  const TrendChoice choice = *parse_trend_choice(s.choice("attack.model"));
-  const Criterion criterion = *parse_criterion(s.choice("attack.criterion"));
-  std::vector<double> years;
-  std::vector<double> values;
+std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s, const ReadFile& read, const std::string& path,
+                                                       const std::string& column, TrendCache* trends) {
+  const std::string model = s.choice("attack.model");
+  const std::string criterion_name = s.choice("attack.criterion");
   const bool limited = s.has("attack.fit_until");
   const int until = limited ? s.integer("attack.fit_until") : 0;
-  for (const auto& [year, value] : series) {
+  const std::string cache_key = path + "\n" + column + "\n" + model + "\n" + criterion_name + "\n" +
+                                (limited ? std::to_string(until) : "");
+  if (trends != nullptr) {
+    if (auto it = trends->find(cache_key); it != trends->end()) {
+      return it->second;
+    }
+  }
+  std::vector<double> years;
+  std::vector<double> values;
+  for (const auto& [year, value] : read_attack_series(s, read, path, column)) {
     if (!limited || year <= until) {
       years.push_back(year);
       values.push_back(value);
@@ -269,22 +278,31 @@ std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s,
   if (years.empty()) {
     s.fail("attack.fit_until", "no data year is at or before " + std::to_string(until));
   }
+  std::shared_ptr<const AttackTrend> trend;
   try {
-    return std::make_shared<FittedTrend>(make_forecast(fit_all_trends(years, values), choice, criterion));
+    trend = std::make_shared<FittedTrend>(
+        make_forecast(fit_all_trends(years, values), *parse_trend_choice(model), *parse_criterion(criterion_name)));
   } catch (const TrendFitError& error) {
     s.fail("attack.model", error.what());
   }
+  if (trends != nullptr) {
+    trends->emplace(cache_key, trend);
+  }
+  return trend;
 }
 
 std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& read, int start_year,
-                                                std::vector<std::string>& data_files) {
+                                                std::vector<std::string>& data_files, TrendCache* trends) {
   const double growth = s.number("attack.growth");
   const std::string trend = s.choice("attack.trend");
-  if (trend == "series") {
-    return std::make_shared<SeriesTrend>(read_attack_series(s, read, data_files), growth);
-  }
-  if (trend == "fit") {
-    return build_fitted_attack(s, read_attack_series(s, read, data_files));
+  if (trend == "series" || trend == "fit") {
+    const std::string path = attack_series_path(s);
+    const std::string column = s.text("attack.column", "packets_billion");
+    data_files.push_back(path);
+    if (trend == "fit") {
+      return build_fitted_attack(s, read, path, column, trends);
+    }
+    return std::make_shared<SeriesTrend>(read_attack_series(s, read, path, column), growth);
   }
   const double base = s.required_number("attack.base");
   const double base_year = s.number_or("attack.base_year", std::to_string(start_year));
@@ -293,7 +311,7 @@ std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& rea
 
 }  // namespace
 
-BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read) {
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends) {
   reject_unknown_keys(raw);
   Settings s(raw);
   BuiltScenario built;
@@ -326,7 +344,7 @@ BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read) {
   c.demand.growth = s.schedule("demand.growth");
   c.demand.attack_elasticity = s.number("demand.attack_elasticity");
 
-  c.attack = build_attack(s, read, c.time.start_year, built.data_files);
+  c.attack = build_attack(s, read, c.time.start_year, built.data_files, trends);
 
   OutsourcingConfig& out = c.outsourcing;
   if (s.choice("outsourcing.adoption") == "logistic") {

@@ -1,6 +1,8 @@
 // Raw settings to a validated ScenarioConfig, with the resolved value of every key.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,11 @@ struct BuiltScenario {
 // Validates every setting against the key table and builds the config. Throws InputError
 // "FILE:LINE: KEY: what" for an unknown key, a malformed or out-of-range value, a missing
 // required key or a missing data file.
-BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read);
+// With `trends`, a fitted attack trend is looked up there before it is fitted (and stored
+// after), so rebuilding one scenario with other numbers (Monte Carlo, sweeps, calibration)
+// does not refit the same data: a fit takes milliseconds, a run tens of microseconds.
+using TrendCache = std::map<std::string, std::shared_ptr<const AttackTrend>>;
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends = nullptr);
 
 // Loads `path` from disk and builds it.
 BuiltScenario load_and_build(const std::string& path);

@@ -55,7 +55,7 @@ class TargetEvaluator {
       }
       setting.value = format_number(x[static_cast<Eigen::Index>(i)]);
     }
-    const BuiltScenario built = build_scenario(trial, m_read);
+    const BuiltScenario built = build_scenario(trial, m_read, &m_trends);
     Engine::run(make_exogenous_inputs(built.config), m_workspace, m_results);
     std::vector<double> out;
     for (const CalibrationTarget& target : m_targets) {
@@ -84,6 +84,7 @@ class TargetEvaluator {
   ReadFile m_read;
   const std::vector<CalibratedKey>& m_keys;
   const std::vector<CalibrationTarget>& m_targets;
+  TrendCache m_trends;  // the attack trend is fitted once, not at every evaluation
   Workspace m_workspace;
   Results m_results;
 };

@@ -1,0 +1,27 @@
+// Options shared by the commands that run many variants of a scenario (mc, sweep,
+// sensitivity): thread count, sampler, variable lists.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "core/results.hpp"
+#include "core/sampling.hpp"
+
+namespace gapsim {
+
+// --threads: a positive count; the default is every core the machine has.
+int thread_count(const boost::program_options::variables_map& vm);
+
+// --sampler random|lhs|sobol.
+SamplerKind sampler_option(const boost::program_options::variables_map& vm);
+
+// "shortage,workforce" to columns; throws boost::program_options::error naming `option`
+// and the closest valid name for an unknown one.
+std::vector<Column> variable_list(const std::string& text, const std::string& option);
+
+// Adds --threads and --quiet.
+void add_study_options(boost::program_options::options_description& options);
+
+}  // namespace gapsim

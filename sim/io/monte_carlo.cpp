@@ -1,0 +1,88 @@
+// The Monte Carlo study loop.
+#include "io/monte_carlo.hpp"
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+
+#include "core/engine.hpp"
+#include "core/exogenous.hpp"
+#include "io/variant_runs.hpp"
+
+namespace gapsim {
+
+std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, int shards) {
+  return {(shard - 1) * runs / shards, shard * runs / shards};
+}
+
+namespace {
+
+Results run_base(const ScenarioVariants& variants) {
+  Workspace workspace;
+  Results results;
+  Engine::run(make_exogenous_inputs(variants.base().config), workspace, results);
+  return results;
+}
+
+}  // namespace
+
+StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distribution>& distributions,
+                      const StudyPlan& plan, const std::function<void(std::int64_t)>& progress) {
+  const int dims = static_cast<int>(distributions.size());
+  const UnitDesign design(plan.sampler, dims, plan.runs, plan.seed);
+  const Results reference = run_base(variants);
+  const int rows = reference.rows();
+  const int series_count = static_cast<int>(plan.series.size());
+  const std::int64_t count = plan.last - plan.first;
+
+  StudyResult result;
+  result.bands = BandStats(reference.table);
+  result.values_per_run = dims + k_metric_count;
+  result.run_values.assign(static_cast<std::size_t>(count * result.values_per_run), 0.0);
+  result.series.assign(static_cast<std::size_t>(count * rows * series_count), 0.0);
+
+  // Bands per worker, merged at the end: the merge is exact, so the split does not matter.
+  std::vector<BandStats> bands(static_cast<std::size_t>(plan.threads), result.bands);
+  run_variants(
+      variants, plan.first, plan.last, plan.threads,
+      [&](std::int64_t run, std::span<double> values) {
+        // A stack buffer: the unit point is written and read in this call only.
+        double unit[64];
+        std::vector<double> heap;
+        std::span<double> u(unit, values.size());
+        if (values.size() > std::size(unit)) {
+          heap.resize(values.size());
+          u = heap;
+        }
+        design.point(run, u);
+        double* row = result.run_values.data() + (run - plan.first) * result.values_per_run;
+        for (std::size_t j = 0; j < values.size(); ++j) {
+          values[j] = distributions[j].quantile(u[j]);
+          row[j] = values[j];
+        }
+      },
+      [&](int worker, std::int64_t run, const Results& results) {
+        bands[static_cast<std::size_t>(worker)].add(results);
+        const std::int64_t slot = run - plan.first;
+        double* row = result.run_values.data() + slot * result.values_per_run;
+        const Summary summary = summarize(results);
+        for (int m = 0; m < k_metric_count; ++m) {
+          row[dims + m] = summary[static_cast<std::size_t>(m)].value_or(std::numeric_limits<double>::quiet_NaN());
+        }
+        double* series = result.series.data() + slot * rows * series_count;
+        for (int r = 0; r < rows; ++r) {
+          for (int s = 0; s < series_count; ++s) {
+            *series++ = results.at(r, plan.series[static_cast<std::size_t>(s)]);
+          }
+        }
+      },
+      progress);
+
+  for (const BandStats& part : bands) {
+    result.bands.merge(part);
+  }
+  return result;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,68 @@
+// A scenario rebuilt with some of its numbers changed: the inputs that vary between the runs
+// of a Monte Carlo study, a sweep or a sensitivity analysis. Every variant goes through the
+// scenario builder, so every range and consistency check applies to it as to a file.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/scenario_builder.hpp"
+#include "io/scenario_loader.hpp"
+
+namespace gapsim {
+
+struct VariedKey {
+  std::string key;           // scenario key, e.g. "upskilling.rate"
+  std::optional<double> at;  // "KEY@YEAR": the time of the schedule point that varies
+  std::string label;         // as written: "hiring.delay", "upskilling.rate@2025"
+};
+
+// "KEY" or "KEY@YEAR"; nullopt when YEAR is not a number.
+std::optional<VariedKey> parse_varied_key(std::string_view text);
+
+// Why `key` cannot vary in the scenario `raw` (built as `base`), or "" when it can: it must be
+// a number, whole-number or schedule key the scenario uses; a schedule with several points
+// varies one point at a time (KEY@YEAR, at one of its points).
+std::string varied_key_problem(const RawScenario& raw, const BuiltScenario& base, const VariedKey& key);
+
+class ScenarioVariants {
+ public:
+  // Builds `raw` as written (reading its files once, fitting any attack trend once).
+  // Throws InputError as build_scenario does.
+  ScenarioVariants(const RawScenario& raw, const ReadFile& read);
+
+  // Chooses the keys that build() sets. REQUIRES: every key passes varied_key_problem.
+  void vary(std::vector<VariedKey> keys);
+
+  const BuiltScenario& base() const { return m_base; }
+  const std::vector<VariedKey>& keys() const { return m_keys; }
+
+  // The scenario with keys()[i] set to values[i]. Throws InputError naming the key when a
+  // value is out of its range. Copies of this object can build in parallel.
+  const BuiltScenario& build(std::span<const double> values);
+
+ private:
+  // The setting a group of keys writes: a whole value, or points of one schedule.
+  struct Edit {
+    std::string key;
+    std::vector<std::pair<double, double>> points;  // schedule points as written (empty: a plain value)
+    std::vector<std::pair<std::size_t, std::size_t>> point_of;  // (value index, point index)
+    std::size_t value_index = 0;                                // for a plain value
+  };
+
+  RawScenario m_raw;    // as written
+  RawScenario m_trial;  // with the varied settings rewritten per build
+  std::vector<VariedKey> m_keys;
+  std::vector<Edit> m_edits;
+  ReadFile m_read;      // serves the files the base build read, from memory
+  TrendCache m_trends;  // fitted once by the base build, shared read-only by copies
+  BuiltScenario m_base;
+  BuiltScenario m_built;
+};
+
+}  // namespace gapsim

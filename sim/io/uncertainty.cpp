@@ -1,0 +1,231 @@
+// Parsing and checking of uncertainty declarations.
+#include "io/uncertainty.hpp"
+
+#include <cmath>
+
+#include "io/input_error.hpp"
+#include "io/key_schema.hpp"
+#include "io/number_format.hpp"
+#include "io/value_parser.hpp"
+
+namespace gapsim {
+namespace {
+
+constexpr std::string_view k_section = "uncertain.";
+constexpr const char* k_forms =
+    "uniform(a, b), normal(mean, sd[, lo, hi]), lognormal(mu, sigma[, lo, hi]), "
+    "triangular(min, mode, max), beta(alpha, beta[, min, max]) or choice(v1, v2, ...)";
+
+std::vector<std::string_view> split_arguments(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const std::size_t comma = text.find(',');
+    out.push_back(trim(text.substr(0, comma)));
+    if (comma == std::string_view::npos) {
+      return out;
+    }
+    text.remove_prefix(comma + 1);
+  }
+}
+
+// A number, or inf / -inf where `infinite_ok`.
+std::optional<double> argument(std::string_view text, bool infinite_ok) {
+  if (infinite_ok && (text == "inf" || text == "+inf")) {
+    return Distribution::k_infinity;
+  }
+  if (infinite_ok && text == "-inf") {
+    return -Distribution::k_infinity;
+  }
+  return parse_number(text);
+}
+
+std::optional<Distribution> parse_choice(const std::vector<std::string_view>& args, std::string& error) {
+  std::vector<double> values;
+  std::vector<double> weights;
+  const bool weighted = args.front().find(':') != std::string_view::npos;
+  for (std::string_view arg : args) {
+    const std::size_t colon = arg.find(':');
+    if ((colon != std::string_view::npos) != weighted) {
+      error = "give a weight to every value of a choice or to none";
+      return std::nullopt;
+    }
+    const auto value = parse_number(arg.substr(0, colon));
+    const auto weight = weighted ? parse_number(arg.substr(colon + 1)) : std::optional<double>(1.0 / static_cast<double>(args.size()));
+    if (!value || !weight) {
+      error = quoted(arg) + " is not a number" + (weighted ? " with a weight (VALUE:WEIGHT)" : "");
+      return std::nullopt;
+    }
+    if (!(*weight > 0.0)) {
+      error = "choice weights must be > 0";
+      return std::nullopt;
+    }
+    values.push_back(*value);
+    weights.push_back(*weight);
+  }
+  double total = 0.0;
+  for (double w : weights) {
+    total += w;
+  }
+  if (std::abs(total - 1.0) > 1e-9) {
+    error = "choice weights add up to " + format_number(total) + ", not 1";
+    return std::nullopt;
+  }
+  return Distribution::choice(std::move(values), std::move(weights));
+}
+
+}  // namespace
+
+std::optional<Distribution> parse_distribution(std::string_view text, std::string& error) {
+  text = trim(text);
+  const std::size_t open = text.find('(');
+  if (open == std::string_view::npos || text.back() != ')') {
+    error = quoted(text) + " is not a distribution (expected " + k_forms + ")";
+    return std::nullopt;
+  }
+  const std::string name(trim(text.substr(0, open)));
+  const std::vector<std::string_view> args = split_arguments(text.substr(open + 1, text.size() - open - 2));
+  if (name == "choice") {
+    return parse_choice(args, error);
+  }
+  struct Form {
+    const char* name;
+    std::size_t required;
+    std::size_t optional;
+  };
+  static constexpr Form k_known[] = {{"uniform", 2, 0}, {"normal", 2, 2}, {"lognormal", 2, 2},
+                                     {"triangular", 3, 0}, {"beta", 2, 2}};
+  const Form* form = nullptr;
+  for (const Form& known : k_known) {
+    form = name == known.name ? &known : form;
+  }
+  if (form == nullptr) {
+    error = "unknown distribution '" + name + "' (expected " + k_forms + ")";
+    return std::nullopt;
+  }
+  if (args.size() != form->required && args.size() != form->required + form->optional) {
+    error = name + " takes " + std::to_string(form->required) +
+            (form->optional ? " or " + std::to_string(form->required + form->optional) : std::string()) +
+            " numbers, not " + std::to_string(args.size());
+    return std::nullopt;
+  }
+  std::vector<double> x;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    // Truncation bounds of normal and lognormal may be infinite.
+    const bool bound = i >= 2 && (name == "normal" || name == "lognormal");
+    const auto value = argument(args[i], bound);
+    if (!value) {
+      error = quoted(args[i]) + " is not a number";
+      return std::nullopt;
+    }
+    x.push_back(*value);
+  }
+  const bool bounded = x.size() == 4;
+  const auto bounds_problem = [&](double lo, double hi) -> std::string {
+    return lo < hi ? "" : "the lower bound " + format_number(lo) + " is not below the upper bound " + format_number(hi);
+  };
+  if (name == "uniform") {
+    error = bounds_problem(x[0], x[1]);
+    return error.empty() ? std::optional(Distribution::uniform(x[0], x[1])) : std::nullopt;
+  }
+  if (name == "triangular") {
+    if (!(x[0] <= x[1] && x[1] <= x[2] && x[0] < x[2])) {
+      error = "triangular needs min <= mode <= max with min < max";
+      return std::nullopt;
+    }
+    return Distribution::triangular(x[0], x[1], x[2]);
+  }
+  if (name == "beta") {
+    if (!(x[0] > 0.0 && x[1] > 0.0)) {
+      error = "beta needs alpha > 0 and beta > 0";
+      return std::nullopt;
+    }
+    error = bounded ? bounds_problem(x[2], x[3]) : "";
+    return error.empty() ? std::optional(bounded ? Distribution::beta(x[0], x[1], x[2], x[3]) : Distribution::beta(x[0], x[1]))
+                         : std::nullopt;
+  }
+  const bool normal = name == "normal";
+  if (!(x[1] > 0.0)) {
+    error = normal ? "normal needs sd > 0" : "lognormal needs sigma > 0";
+    return std::nullopt;
+  }
+  const double lo = bounded ? x[2] : (normal ? -Distribution::k_infinity : 0.0);
+  const double hi = bounded ? x[3] : Distribution::k_infinity;
+  error = bounds_problem(lo, hi);
+  if (error.empty() && !normal && lo < 0.0) {
+    error = "a lognormal cannot be truncated below 0";
+  }
+  if (error.empty()) {
+    // The truncation window must hold some probability, or nothing can be drawn.
+    const Distribution whole = normal ? Distribution::normal(x[0], x[1]) : Distribution::lognormal(x[0], x[1]);
+    const double z_lo = normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
+    const double z_hi = normal ? (hi - x[0]) / x[1] : (std::log(hi) - x[0]) / x[1];
+    if (z_lo > 30.0 || z_hi < -30.0) {
+      error = "the window [" + format_number(lo) + ", " + format_number(hi) + "] is more than 30 sd from the centre of " +
+              whole.text() + " and holds no probability";
+    }
+  }
+  if (!error.empty()) {
+    return std::nullopt;
+  }
+  return normal ? Distribution::normal(x[0], x[1], lo, hi) : Distribution::lognormal(x[0], x[1], lo, hi);
+}
+
+std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const BuiltScenario& base) {
+  std::vector<UncertainInput> inputs;
+  for (const auto& [setting_key, setting] : raw.settings) {
+    if (!setting_key.starts_with(k_section)) {
+      continue;
+    }
+    if (setting.value == "none") {
+      continue;  // a later file drops a declaration it inherited
+    }
+    const auto fail = [&](const std::string& what) { throw_input_error(setting.file, setting.line, setting_key, what); };
+    const auto varied = parse_varied_key(setting_key.substr(k_section.size()));
+    if (!varied) {
+      fail("the part after '@' must be a year (KEY@YEAR)");
+    }
+    if (const std::string problem = varied_key_problem(raw, base, *varied); !problem.empty()) {
+      fail(problem);
+    }
+    std::string error;
+    const auto distribution = parse_distribution(setting.value, error);
+    if (!distribution) {
+      fail(error);
+    }
+    const KeySpec& spec = *find_key_spec(varied->key);
+    if (spec.type == KeyType::integer) {
+      if (distribution->kind() != DistributionKind::choice) {
+        fail("'" + varied->key + "' is a whole number; declare it as choice(...) of whole numbers");
+      }
+      for (double value : distribution->choice_values()) {
+        if (value != std::round(value)) {
+          fail("'" + varied->key + "' is a whole number, and " + format_number(value) + " is not");
+        }
+      }
+    }
+    // Every value the distribution can produce must be valid for the key.
+    const double lower = distribution->lower();
+    const double upper = distribution->upper();
+    const bool continuous = distribution->kind() != DistributionKind::choice;
+    const bool below = continuous ? lower < spec.min : !in_range(spec, lower);
+    const bool above = upper > spec.max || (!continuous && !in_range(spec, upper));
+    if (below || above) {
+      const bool truncatable = distribution->kind() == DistributionKind::normal || distribution->kind() == DistributionKind::lognormal;
+      fail(distribution->text() + " can produce " + format_number(below ? lower : upper) +
+           ", outside the key's range (" + range_text(spec) + ")" +
+           (truncatable ? "; truncate it with two more numbers, lo and hi" : ""));
+    }
+    inputs.push_back({*varied, *distribution, setting.file, setting.line});
+  }
+  return inputs;
+}
+
+std::vector<VariedKey> varied_keys(const std::vector<UncertainInput>& inputs) {
+  std::vector<VariedKey> keys;
+  for (const UncertainInput& input : inputs) {
+    keys.push_back(input.key);
+  }
+  return keys;
+}
+
+}  // namespace gapsim

@@ -1,0 +1,40 @@
+// The [uncertain] section of a scenario: a distribution for each number that is not known,
+// checked against the key table and against the scenario that uses it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/distribution.hpp"
+#include "io/scenario_builder.hpp"
+#include "io/scenario_loader.hpp"
+#include "io/scenario_variants.hpp"
+
+namespace gapsim {
+
+struct UncertainInput {
+  VariedKey key;
+  Distribution distribution;
+  std::string file;  // where it was declared
+  int line = 0;
+};
+
+// "uniform(a, b)", "normal(mean, sd[, lo, hi])", "lognormal(mu, sigma[, lo, hi])",
+// "triangular(min, mode, max)", "beta(alpha, beta[, min, max])", "choice(v1, v2, ...)" (equal
+// weights) or "choice(v1:p1, v2:p2, ...)". Truncation bounds may be inf or -inf. On failure
+// `error` says what is wrong and nullopt comes back.
+std::optional<Distribution> parse_distribution(std::string_view text, std::string& error);
+
+// Every declaration of the [uncertain] section (settings "uncertain.KEY" or
+// "uncertain.KEY@YEAR"), sorted by key. Declarations are inherited through `extends` like
+// any setting; "KEY = none" drops an inherited one. Throws InputError "FILE:LINE: uncertain.KEY: what"
+// for a malformed or impossible distribution, a key that cannot vary (see
+// varied_key_problem), or a distribution that can produce values outside the key's range.
+std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const BuiltScenario& base);
+
+// The keys of `inputs`, in order.
+std::vector<VariedKey> varied_keys(const std::vector<UncertainInput>& inputs);
+
+}  // namespace gapsim
