@@ -48,7 +48,9 @@ double estimate(const Outputs& f, std::span<const std::size_t> rows, std::span<d
     double total_sum = 0.0;
     for (std::size_t j : rows) {
       const double step = ab[j] - f.a[j];
-      first_sum += f.b[j] * step;
+      // f_b centred on the mean: the same expectation (the step has mean zero), but without
+      // the variance a large mean next to a small spread adds (a shortage of 180,000 +- 37,000).
+      first_sum += (f.b[j] - mean) * step;
       total_sum += step * step;
     }
     first[i] = first_sum / n / variance;

@@ -25,7 +25,8 @@ struct SobolIndices {
 // Indices from the outputs of a Saltelli design: f_a[j] = f(A_j), f_b[j] = f(B_j),
 // f_ab[i][j] = f(A_j with column i taken from B_j), j < N.
 //   V    = population variance of f_a and f_b together (divided by 2N),
-//   S_i  = mean_j f_b[j] (f_ab[i][j] - f_a[j]) / V           (Saltelli 2010),
+//   S_i  = mean_j (f_b[j] - m) (f_ab[i][j] - f_a[j]) / V     (Saltelli 2010, with f_b centred
+//          on m, the mean of f_a and f_b: same expectation, far less variance when |m| >> sd),
 //   ST_i = mean_j (f_a[j] - f_ab[i][j])^2 / 2 / V            (Jansen 1999).
 // Intervals resample the row index j `resamples` times (the same rows for V and every index
 // within a resample, so they stay consistent) with boost::random::mt19937_64(seed), and take

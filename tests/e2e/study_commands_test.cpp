@@ -1,0 +1,252 @@
+// The study commands end to end: mc is the same whatever the thread count, shards merge to
+// the bytes of the whole study, a run's row is what a plain run with its values gives, bands
+// agree with the runs table, and sweep and sensitivity give what direct runs give.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/engine.hpp"
+#include "core/exogenous.hpp"
+#include "core/summary.hpp"
+#include "io/scenario_builder.hpp"
+#include "support/approx.hpp"
+#include "support/cli_run.hpp"
+
+namespace gapsim {
+namespace {
+
+namespace fs = std::filesystem;
+using test::gapsim;
+using test::parse_csv;
+using test::slurp;
+using test::TempDir;
+
+const std::string k_baseline = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
+const std::vector<std::string> k_study_files = {"bands.csv", "probabilities.csv", "runs.csv",
+                                                "series_long.csv", "study_state", "manifest"};
+
+void check_same_files(const fs::path& a, const fs::path& b) {
+  for (const std::string& file : k_study_files) {
+    INFO(file);
+    const std::string left = slurp(a / file);
+    CHECK(left != "<missing>");
+    CHECK(left == slurp(b / file));
+  }
+}
+
+// The column of `header` named `name` in parsed CSV rows.
+std::size_t column_of(const std::vector<std::vector<std::string>>& rows, const std::string& name) {
+  const auto& header = rows.front();
+  return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+}
+
+TEST_CASE("mc: the same study with 1 and 2 threads gives identical files", "[e2e][mc]") {
+  for (const std::string sampler : {"random", "lhs", "sobol"}) {
+    INFO(sampler);
+    TempDir one("mc_threads_1");
+    TempDir two("mc_threads_2");
+    const std::vector<std::string> study = {"mc", k_baseline, "--runs", "150", "--seed", "7", "--sampler", sampler,
+                                            "--series", "shortage,workforce", "--quiet"};
+    auto args = study;
+    args.insert(args.end(), {"--threads", "1", "-o", one.path.string()});
+    REQUIRE(gapsim(args) == 0);
+    args = study;
+    args.insert(args.end(), {"--threads", "2", "-o", two.path.string()});
+    REQUIRE(gapsim(args) == 0);
+    check_same_files(one.path / "baseline", two.path / "baseline");
+  }
+}
+
+TEST_CASE("mc: shards merged give identical files to the unsharded run", "[e2e][mc]") {
+  TempDir dir("mc_shards");
+  const std::vector<std::string> study = {"mc", k_baseline, "--runs", "101", "--seed", "3", "--sampler", "lhs",
+                                          "--series", "shortage", "--quiet"};
+  auto whole = study;
+  whole.insert(whole.end(), {"-o", (dir.path / "whole").string()});
+  REQUIRE(gapsim(whole) == 0);
+  for (const std::string shard : {"1/3", "2/3", "3/3"}) {
+    auto args = study;
+    args.insert(args.end(), {"--shard", shard, "--threads", shard == "2/3" ? "2" : "1", "-o",
+                             (dir.path / ("shard" + shard.substr(0, 1))).string()});
+    REQUIRE(gapsim(args) == 0);
+  }
+  // Shards in any order on the command line.
+  REQUIRE(gapsim({"merge", (dir.path / "shard3").string(), (dir.path / "shard1").string(),
+                  (dir.path / "shard2").string(), "-o", (dir.path / "merged").string()}) == 0);
+  check_same_files(dir.path / "whole" / "baseline", dir.path / "merged" / "baseline");
+  // A shard holds its own slice: runs 34 to 67 of 0..100.
+  const auto rows = parse_csv(slurp(dir.path / "shard2" / "baseline" / "runs.csv"));
+  CHECK(rows.size() == 1 + 34);
+  CHECK(rows[1][0] == "33");
+  CHECK(rows.back()[0] == "66");
+
+  SECTION("a missing shard, a shard given twice or another study is refused") {
+    CHECK(gapsim({"merge", (dir.path / "shard1").string(), (dir.path / "shard2").string(), "-o",
+                  (dir.path / "bad").string()}) == 1);
+    CHECK(gapsim({"merge", (dir.path / "shard1").string(), (dir.path / "shard1").string(), "-o",
+                  (dir.path / "bad").string()}) == 1);
+    auto other = study;
+    other[5] = "4";  // another seed
+    other.insert(other.end(), {"--shard", "3/3", "-o", (dir.path / "other").string()});
+    REQUIRE(gapsim(other) == 0);
+    CHECK(gapsim({"merge", (dir.path / "shard1").string(), (dir.path / "shard2").string(),
+                  (dir.path / "other").string(), "-o", (dir.path / "bad").string()}) == 1);
+    CHECK(!fs::exists(dir.path / "bad"));
+  }
+}
+
+TEST_CASE("mc: a run's row is what a plain run of the scenario with its values gives", "[e2e][mc]") {
+  TempDir dir("mc_row");
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "5", "--seed", "11", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto rows = parse_csv(slurp(dir.path / "baseline" / "runs.csv"));
+  REQUIRE(rows.size() == 6);
+  const auto& header = rows[0];
+  const auto& run = rows[3];
+  // A scenario file extending the baseline with run 2's sampled values.
+  std::string ini = "extends = " + k_baseline + "\n";
+  for (std::size_t c = 2; c < header.size() && header[c] != "shortage_2020"; ++c) {
+    const std::size_t dot = header[c].find('.');
+    ini += '[';  // appended piece by piece: "[" + std::string trips GCC 12's false -Wrestrict
+    ini += header[c].substr(0, dot);
+    ini += "]\n" + header[c].substr(dot + 1) + " = " + run[c] + "\n";
+  }
+  std::ofstream(dir.path / "run2.ini") << ini;
+  const BuiltScenario built = load_and_build((dir.path / "run2.ini").string());
+  Workspace workspace;
+  Results results;
+  Engine::run(make_exogenous_inputs(built.config), workspace, results);
+  const Summary summary = summarize(results);
+  for (const std::string metric : {"shortage_2020", "skill_gap_2020", "peak_shortage", "total_cost"}) {
+    INFO(metric);
+    int m = 0;
+    while (metric_name(static_cast<Metric>(m)) != metric) {
+      ++m;
+    }
+    const double expected = *summary[static_cast<std::size_t>(m)];
+    CHECK_THAT(std::stod(run[column_of(rows, metric)]), test::within_rounding(expected));
+  }
+}
+
+TEST_CASE("mc: bands and probabilities agree with the runs table", "[e2e][mc]") {
+  TempDir dir("mc_bands");
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "400", "--seed", "5", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto runs = parse_csv(slurp(dir.path / "baseline" / "runs.csv"));
+  std::vector<double> shortage;
+  long double sum = 0.0L;
+  for (std::size_t r = 1; r < runs.size(); ++r) {
+    shortage.push_back(std::stod(runs[r][column_of(runs, "shortage_2020")]));
+    sum += shortage.back();
+  }
+  std::sort(shortage.begin(), shortage.end());
+  const double n = static_cast<double>(shortage.size());
+  const auto bands = parse_csv(slurp(dir.path / "baseline" / "bands.csv"));
+  std::map<std::string, double> band;
+  for (const auto& row : bands) {
+    if (row[0] == "2020" && row[1] == "shortage") {
+      for (std::size_t c = 2; c < row.size(); ++c) {
+        band[bands[0][c]] = std::stod(row[c]);
+      }
+    }
+  }
+  REQUIRE(band.size() == 9);
+  // runs.csv rounds nothing (shortest round-trip), so the mean is the exact mean.
+  CHECK_THAT(band["mean"], Catch::Matchers::WithinRel(static_cast<double>(sum / n), 1e-14));
+  double squares = 0.0;
+  for (double x : shortage) {
+    squares += (x - band["mean"]) * (x - band["mean"]);
+  }
+  CHECK_THAT(band["sd"], Catch::Matchers::WithinRel(std::sqrt(squares / (n - 1)), 1e-9));
+  for (const auto& [name, q] : std::map<std::string, double>{{"p5", 0.05}, {"p50", 0.5}, {"p95", 0.95}}) {
+    const double exact = shortage[static_cast<std::size_t>(std::ceil(q * n)) - 1];
+    INFO(name << " " << band[name] << " vs " << exact);
+    CHECK(std::abs(band[name] - exact) <= std::ldexp(exact, -11));
+  }
+  const auto probabilities = parse_csv(slurp(dir.path / "baseline" / "probabilities.csv"));
+  CHECK(probabilities[0] == std::vector<std::string>{"year", "runs", "shortage_zero", "p_shortage_zero"});
+  CHECK(probabilities.size() == 1 + 18);
+  CHECK(probabilities[8][0] == "2020");
+  CHECK(probabilities[8][1] == "400");
+  CHECK(probabilities[8][2] == std::to_string(std::count(shortage.begin(), shortage.end(), 0.0)));
+}
+
+TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {
+  TempDir dir("mc_errors");
+  CHECK(gapsim({"mc", k_baseline, "--runs", "0", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"mc", k_baseline, "--shard", "4/3", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"mc", k_baseline, "--sampler", "halton", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"mc", k_baseline, "--series", "shortfall", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"mc", k_baseline, "--threads", "0", "-o", dir.path.string()}) == 2);
+  std::ofstream(dir.path / "certain.ini") << "extends = " << k_baseline
+                                          << "\n[uncertain]\nhiring.delay = none\ndemand.attack_elasticity = none\n"
+                                             "demand.growth = none\nattrition.qualified = none\nupskilling.rate = none\n"
+                                             "retirement.age_mean = none\noutsourcing.share = none\n";
+  CHECK(gapsim({"mc", (dir.path / "certain.ini").string(), "--quiet", "-o", dir.path.string()}) == 1);
+  CHECK(!fs::exists(dir.path / "certain"));
+}
+
+TEST_CASE("sweep: the full grid, each point what a direct run gives", "[e2e][sweep]") {
+  TempDir dir("sweep");
+  REQUIRE(gapsim({"sweep", k_baseline, "--set", "hiring.delay=2:3:0.5", "--set", "upskilling.rate=0.02:0.04:0.01",
+                  "--series", "shortage,workforce", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto rows = parse_csv(slurp(dir.path / "baseline" / "sweep.csv"));
+  CHECK(rows[0] == std::vector<std::string>{"hiring.delay", "upskilling.rate", "year", "variable", "value"});
+  REQUIRE(rows.size() == 1 + 3 * 3 * 18 * 2);
+  CHECK(rows[1][0] == "2");
+  CHECK(rows[1][1] == "0.02");
+  CHECK(rows.back()[0] == "3");
+  CHECK(rows.back()[1] == "0.04");  // 0.02 + 2 * 0.01 printed clean
+  // Grid point (2.5, 0.03): the fifth, last axis fastest.
+  RawScenario raw = load_scenario(k_baseline, read_disk_file);
+  raw.settings["hiring.delay"].value = std::string("2.5");
+  raw.settings["upskilling.rate"].value = std::string("0.03");
+  Workspace workspace;
+  Results direct;
+  Engine::run(make_exogenous_inputs(build_scenario(raw, read_disk_file).config), workspace, direct);
+  const std::size_t row = 1 + 4 * 18 * 2 + 7 * 2;  // point 4, year 2020, shortage
+  CHECK(rows[row][0] == "2.5");
+  CHECK(rows[row][2] == "2020");
+  CHECK(rows[row][3] == "shortage");
+  CHECK_THAT(std::stod(rows[row][4]), test::within_rounding(direct.at(row_of_year(direct, 2020), Column::shortage)));
+
+  CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=0:1:0.5", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.dealy=1:2:0.5", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=2:1:0.5", "-o", dir.path.string()}) == 2);
+}
+
+TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e][sensitivity]") {
+  TempDir dir("sensitivity");
+  // Two inputs: the hiring delay moves the 2020 shortage; the upskilling cost cannot.
+  std::ofstream(dir.path / "two.ini") << "extends = " << k_baseline
+                                      << "\n[uncertain]\ndemand.attack_elasticity = none\ndemand.growth = none\n"
+                                         "attrition.qualified = none\nupskilling.rate = none\nretirement.age_mean = none\n"
+                                         "outsourcing.share = none\nupskilling.cost_per_person = uniform(0, 1000000)\n";
+  REQUIRE(gapsim({"sensitivity", (dir.path / "two.ini").string(), "--output", "shortage_2020", "--runs", "256",
+                  "--bootstrap", "200", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto tornado = parse_csv(slurp(dir.path / "two" / "tornado.csv"));
+  REQUIRE(tornado.size() == 3);
+  CHECK(tornado[1][0] == "hiring.delay");  // the larger swing first
+  CHECK(std::stod(tornado[1][6]) > 10000.0);
+  CHECK(tornado[2][0] == "upskilling.cost_per_person");
+  CHECK(tornado[2][6] == "0");
+  CHECK(tornado[1][5] == tornado[2][5]);  // both at the medians
+
+  const auto sobol = parse_csv(slurp(dir.path / "two" / "sobol.csv"));
+  REQUIRE(sobol.size() == 3);
+  CHECK(sobol[2][0] == "upskilling.cost_per_person");
+  for (std::size_t c = 1; c <= 6; ++c) {
+    CHECK(sobol[2][c] == "0");
+  }
+  CHECK(std::stod(sobol[1][1]) == Approx(1.0).margin(0.05));  // the delay explains it all
+  CHECK(std::stod(sobol[1][4]) == Approx(1.0).margin(0.05));
+  CHECK(std::stod(sobol[1][2]) <= std::stod(sobol[1][1]));
+  CHECK(std::stod(sobol[1][1]) <= std::stod(sobol[1][3]));
+
+  CHECK(gapsim({"sensitivity", k_baseline, "--output", "shortage_2021x", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"sensitivity", k_baseline, "-o", dir.path.string()}) == 2);
+}
+
+}  // namespace
+}  // namespace gapsim
