@@ -80,11 +80,7 @@ std::string study_one(const std::string& path, const StudyRequest& request) {
   StudyResult result;
   {
     ProgressBar bar(raw.name, plan.last - plan.first, request.quiet);
-    std::function<void(std::int64_t)> progress;
-    if (bar.active()) {
-      progress = [&bar](std::int64_t done) { bar.update(done); };
-    }
-    result = run_study(variants, distributions, plan, progress);
+    result = run_study(variants, distributions, plan, bar.callback());
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

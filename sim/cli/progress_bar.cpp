@@ -19,6 +19,13 @@ ProgressBar::~ProgressBar() {
   }
 }
 
+std::function<void(std::int64_t)> ProgressBar::callback() {
+  if (!m_active) {
+    return {};
+  }
+  return [this](std::int64_t done) { update(done); };
+}
+
 void ProgressBar::update(std::int64_t done) {
   if (!m_active || m_total <= 0) {
     return;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace gapsim {
@@ -15,6 +16,10 @@ class ProgressBar {
 
   void update(std::int64_t done);
   bool active() const { return m_active; }
+
+  // update() as a callback for the study loops; empty when the bar does not draw, so a
+  // single-threaded loop needs no reporting thread.
+  std::function<void(std::int64_t)> callback();
 
  private:
   std::string m_label;

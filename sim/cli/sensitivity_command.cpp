@@ -17,6 +17,7 @@
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "io/output_metric.hpp"
+#include "io/study_files.hpp"
 #include "io/uncertainty.hpp"
 #include "io/variant_runs.hpp"
 
@@ -51,10 +52,6 @@ std::vector<double> evaluate(Sensitivity& s, const std::vector<std::vector<doubl
   std::vector<double> out(points.size());
   std::vector<char> empty(points.size(), 0);
   ProgressBar bar(label, static_cast<std::int64_t>(points.size()), s.quiet);
-  std::function<void(std::int64_t)> progress;
-  if (bar.active()) {
-    progress = [&bar](std::int64_t done) { bar.update(done); };
-  }
   run_variants(s.variants, 0, static_cast<std::int64_t>(points.size()), s.threads,
                [&](std::int64_t i, std::span<double> values) {
                  std::copy(points[static_cast<std::size_t>(i)].begin(), points[static_cast<std::size_t>(i)].end(), values.begin());
@@ -64,7 +61,7 @@ std::vector<double> evaluate(Sensitivity& s, const std::vector<std::vector<doubl
                  out[static_cast<std::size_t>(i)] = value.value_or(0.0);
                  empty[static_cast<std::size_t>(i)] = !value;
                },
-               progress);
+               bar.callback());
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (empty[i]) {
       throw InputError("--output " + s.metric.name + ": the metric is empty in run " + std::to_string(i) +
@@ -200,11 +197,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   std::string manifest = "# gapsim sensitivity of " + metric->name + ": Saltelli design with " + std::to_string(runs) +
                          " base samples (" + std::string(sampler_name(sampler)) + "), seed " + std::to_string(seed) +
                          ", " + std::to_string(resamples) + " bootstrap resamples\n# uncertain inputs:\n";
-  for (const UncertainInput& input : s.inputs) {
-    manifest += "#   " + input.key.label + " = " + input.distribution.text() + "  # " + input.file + ":" +
-                std::to_string(input.line) + "\n";
-  }
-  manifest += manifest_text(raw, variants.base(), read_disk_file);
+  manifest += uncertain_inputs_text(s.inputs) + manifest_text(raw, variants.base(), read_disk_file);
   const std::string dir = (fs::path((*vm)["out-dir"].as<std::string>()) / raw.name).string();
   write_file_atomically(dir + "/tornado.csv", tornado);
   write_file_atomically(dir + "/sobol.csv", sobol);

@@ -8,8 +8,6 @@
 #include "cli/options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/study_options.hpp"
-#include "core/engine.hpp"
-#include "core/exogenous.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/input_error.hpp"
@@ -141,20 +139,12 @@ int sweep_command(const std::vector<std::string>& args) {
       index /= size;
     }
   };
-  Results base_results;  // the scenario as written: its report times label the rows
-  {
-    Workspace workspace;
-    Engine::run(make_exogenous_inputs(variants.base().config), workspace, base_results);
-  }
+  const Results base_results = variants.run_base();  // its report times label the rows
   const int rows = base_results.rows();
   const auto width = static_cast<std::int64_t>(series.size());
   std::vector<double> table(static_cast<std::size_t>(points * rows * width));
   {
     ProgressBar bar(raw.name, points, vm->count("quiet") > 0);
-    std::function<void(std::int64_t)> progress;
-    if (bar.active()) {
-      progress = [&bar](std::int64_t done) { bar.update(done); };
-    }
     run_variants(variants, 0, points, threads, grid_values,
                  [&](int, std::int64_t index, const Results& results) {
                    double* out = table.data() + index * rows * width;
@@ -164,7 +154,7 @@ int sweep_command(const std::vector<std::string>& args) {
                      }
                    }
                  },
-                 progress);
+                 bar.callback());
   }
 
   const bool monthly = variants.base().config.time.report == ReportStep::monthly;

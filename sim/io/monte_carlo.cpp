@@ -6,8 +6,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include "core/engine.hpp"
-#include "core/exogenous.hpp"
 #include "io/variant_runs.hpp"
 
 namespace gapsim {
@@ -16,22 +14,11 @@ std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, 
   return {(shard - 1) * runs / shards, shard * runs / shards};
 }
 
-namespace {
-
-Results run_base(const ScenarioVariants& variants) {
-  Workspace workspace;
-  Results results;
-  Engine::run(make_exogenous_inputs(variants.base().config), workspace, results);
-  return results;
-}
-
-}  // namespace
-
 StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distribution>& distributions,
                       const StudyPlan& plan, const std::function<void(std::int64_t)>& progress) {
   const int dims = static_cast<int>(distributions.size());
   const UnitDesign design(plan.sampler, dims, plan.runs, plan.seed);
-  const Results reference = run_base(variants);
+  const Results reference = variants.run_base();
   const int rows = reference.rows();
   const int series_count = static_cast<int>(plan.series.size());
   const std::int64_t count = plan.last - plan.first;
@@ -47,18 +34,10 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distri
   run_variants(
       variants, plan.first, plan.last, plan.threads,
       [&](std::int64_t run, std::span<double> values) {
-        // A stack buffer: the unit point is written and read in this call only.
-        double unit[64];
-        std::vector<double> heap;
-        std::span<double> u(unit, values.size());
-        if (values.size() > std::size(unit)) {
-          heap.resize(values.size());
-          u = heap;
-        }
-        design.point(run, u);
+        design.point(run, values);  // the unit point, then each coordinate through its quantile
         double* row = result.run_values.data() + (run - plan.first) * result.values_per_run;
         for (std::size_t j = 0; j < values.size(); ++j) {
-          values[j] = distributions[j].quantile(u[j]);
+          values[j] = distributions[j].quantile(values[j]);
           row[j] = values[j];
         }
       },

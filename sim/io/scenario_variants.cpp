@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "core/engine.hpp"
+#include "core/exogenous.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
@@ -145,6 +147,13 @@ void ScenarioVariants::vary(std::vector<VariedKey> keys) {
       }
     }
   }
+}
+
+Results ScenarioVariants::run_base() const {
+  Workspace workspace;
+  Results results;
+  Engine::run(make_exogenous_inputs(m_base.config), workspace, results);
+  return results;
 }
 
 const BuiltScenario& ScenarioVariants::build(std::span<const double> values) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/results.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -40,6 +41,8 @@ class ScenarioVariants {
   void vary(std::vector<VariedKey> keys);
 
   const BuiltScenario& base() const { return m_base; }
+  // A run of the scenario as written (the reference of bands, the report times of sweeps).
+  Results run_base() const;
   const std::vector<VariedKey>& keys() const { return m_keys; }
 
   // The scenario with keys()[i] set to values[i]. Throws InputError naming the key when a

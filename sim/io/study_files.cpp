@@ -149,11 +149,16 @@ std::string study_manifest_text(const std::string& scenario_manifest, const std:
     out += "\n";
   }
   out += "# uncertain inputs, in run order:\n";
+  return out + uncertain_inputs_text(inputs) + scenario_manifest;
+}
+
+std::string uncertain_inputs_text(const std::vector<UncertainInput>& inputs) {
+  std::string out;
   for (const UncertainInput& input : inputs) {
     out += "#   " + input.key.label + " = " + input.distribution.text() + "  # " + input.file + ":" +
            std::to_string(input.line) + "\n";
   }
-  return out + scenario_manifest;
+  return out;
 }
 
 std::string shard_manifest_line(int shard, int shards, const StudyPlan& plan) {

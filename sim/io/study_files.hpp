@@ -50,6 +50,9 @@ StudyState parse_study_state(const std::string& text, const std::string& path);
 // resolved key). Thread count and shard are not part of it: they do not change the results.
 std::string study_manifest_text(const std::string& scenario_manifest, const std::vector<UncertainInput>& inputs,
                                 const StudyPlan& plan);
+// "#   KEY = DIST  # FILE:LINE" for each input, as the study and sensitivity manifests list them.
+std::string uncertain_inputs_text(const std::vector<UncertainInput>& inputs);
+
 // The line a shard adds at the end of the manifest.
 std::string shard_manifest_line(int shard, int shards, const StudyPlan& plan);
 
