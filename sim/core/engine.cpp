@@ -11,10 +11,10 @@ void Workspace::prepare(const ExogenousInputs& in) {
   m_qualified = in.initial_qualified;
   m_underskilled = in.initial_underskilled;
   // Attrition and retirement compete within a step: retirement applies to who did not leave.
-  m_retire_qualified = in.retire_prob * (1.0 - in.attrition_qualified);
-  m_retire_underskilled = in.retire_prob * (1.0 - in.attrition_underskilled);
-  m_keep_qualified = (1.0 - in.attrition_qualified) * (1.0 - in.retire_prob);
-  m_keep_underskilled = (1.0 - in.attrition_underskilled) * (1.0 - in.retire_prob);
+  m_fractions.retire_qualified = in.retire_prob * (1.0 - in.attrition_qualified);
+  m_fractions.retire_underskilled = in.retire_prob * (1.0 - in.attrition_underskilled);
+  m_fractions.keep_qualified = (1.0 - in.attrition_qualified) * (1.0 - in.retire_prob);
+  m_fractions.keep_underskilled = (1.0 - in.attrition_underskilled) * (1.0 - in.retire_prob);
   m_pipelines.resize(in.programmes.size());
   m_heads.assign(in.programmes.size(), 0);
   m_entering.assign(in.programmes.size(), 0.0);
@@ -73,6 +73,50 @@ double age_one_year(Eigen::ArrayXd& stock) {
   return leaving;
 }
 
+// What one step's age update moved, and the tier totals after it [persons].
+struct AgeStepTotals {
+  double upskilled = 0.0;
+  double retirements = 0.0;
+  double qualified = 0.0;
+  double underskilled = 0.0;
+};
+
+// Attrition, retirement, upskilling and hires for every age in one pass. This is where a run
+// spends its time: the simd pragma lets GCC vectorise the loop with its four running sums
+// (summing in vector lanes, a fixed order for a given build), which it will not do for a
+// plain floating-point reduction.
+AgeStepTotals update_ages(const AgeStepFractions& fractions, double upskill_fraction, double hires_qualified,
+                          double hires_underskilled, const Eigen::ArrayXd& hire_age_share,
+                          Eigen::ArrayXd& qualified, Eigen::ArrayXd& underskilled) {
+  double* __restrict q = qualified.data();
+  double* __restrict u = underskilled.data();
+  const double* __restrict keep_q = fractions.keep_qualified.data();
+  const double* __restrict keep_u = fractions.keep_underskilled.data();
+  const double* __restrict retire_q = fractions.retire_qualified.data();
+  const double* __restrict retire_u = fractions.retire_underskilled.data();
+  const double* __restrict share = hire_age_share.data();
+  double upskilled = 0.0;
+  double retirements = 0.0;
+  double q_total = 0.0;
+  double u_total = 0.0;
+  const Eigen::Index ages = qualified.size();
+#pragma omp simd reduction(+ : upskilled, retirements, q_total, u_total)
+  for (Eigen::Index a = 0; a < ages; ++a) {
+    const double qa = q[a];
+    const double ua = u[a];
+    const double up = std::min(keep_u[a], upskill_fraction) * ua;
+    upskilled += up;
+    retirements += retire_q[a] * qa + retire_u[a] * ua;
+    const double q_next = qa * keep_q[a] + up + hires_qualified * share[a];
+    const double u_next = ua * keep_u[a] - up + hires_underskilled * share[a];
+    q[a] = q_next;
+    u[a] = u_next;
+    q_total += q_next;
+    u_total += u_next;
+  }
+  return {upskilled, retirements, q_total, u_total};
+}
+
 }  // namespace
 
 void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
@@ -88,10 +132,13 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
   double cost_cumulative = 0.0;
   const double dt = in.dt;
 
+  // Tier totals are carried through the step (the age update returns the new sums), so the
+  // arrays are read once per step.
+  double qualified = q.sum();
+  double underskilled = u.sum();
+
   for (int n = 0; n < in.steps; ++n) {
     const double t = in.time_at(n);
-    const double qualified = q.sum();
-    const double underskilled = u.sum();
     const double workforce = qualified + underskilled;
     const double open_positions = std::max(0.0, in.domestic_demand[n] - workforce);
 
@@ -146,19 +193,10 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     const double hires_qualified = hires * in.hire_qualified_share;
     const double hires_underskilled = hires - hires_qualified;
 
-    // One pass over the ages updates both tiers (the hot loop: a run spends most of its time
-    // here, so it reads each array once instead of once per term).
-    double upskilled = 0.0;
-    double retirements = 0.0;
-    for (Eigen::Index a = 0; a < q.size(); ++a) {
-      const double qa = q[a];
-      const double ua = u[a];
-      const double up = std::min(ws.m_keep_underskilled[a], upskill_fraction) * ua;
-      upskilled += up;
-      retirements += ws.m_retire_qualified[a] * qa + ws.m_retire_underskilled[a] * ua;
-      q[a] = qa * ws.m_keep_qualified[a] + up + hires_qualified * in.hire_age_share[a];
-      u[a] = ua * ws.m_keep_underskilled[a] - up + hires_underskilled * in.hire_age_share[a];
-    }
+    const AgeStepTotals totals =
+        update_ages(ws.m_fractions, upskill_fraction, hires_qualified, hires_underskilled, in.hire_age_share, q, u);
+    const double upskilled = totals.upskilled;
+    const double retirements = totals.retirements;
 
     flows.upskilled += upskilled;
     flows.hires += hires;
@@ -170,17 +208,26 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     flows.cost += hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill +
                   in.outsourcing_cost[n];
 
+    double qualified_next = totals.qualified;
+    double underskilled_next = totals.underskilled;
     for (std::size_t k = 0; k < in.programmes.size(); ++k) {
       const ProgrammeInputs& programme = in.programmes[k];
       if (programme.source == TraineeSource::new_entrants) {
-        Eigen::ArrayXd& tier = programme.entry_tier == Tier::qualified ? q : u;
-        tier[programme.entry_index] += ws.m_entering[k];
+        const bool qualified_tier = programme.entry_tier == Tier::qualified;
+        (qualified_tier ? q : u)[programme.entry_index] += ws.m_entering[k];
+        (qualified_tier ? qualified_next : underskilled_next) += ws.m_entering[k];
       }
     }
 
     if ((n + 1) % in.steps_per_year == 0) {
-      flows.retirements += age_one_year(q) + age_one_year(u);
+      const double leaving_qualified = age_one_year(q);
+      const double leaving_underskilled = age_one_year(u);
+      qualified_next -= leaving_qualified;
+      underskilled_next -= leaving_underskilled;
+      flows.retirements += leaving_qualified + leaving_underskilled;
     }
+    qualified = qualified_next;
+    underskilled = underskilled_next;
     if ((n + 1) % in.steps_per_report == 0) {
       cost_cumulative += flows.cost;
       record_flows(flows, cost_cumulative, results, n / in.steps_per_report);

@@ -10,6 +10,14 @@
 
 namespace gapsim {
 
+// Per-age fractions of a tier that stay or retire within one step.
+struct AgeStepFractions {
+  Eigen::ArrayXd keep_qualified;  // (1 - attrition) * (1 - retirement), per age
+  Eigen::ArrayXd keep_underskilled;
+  Eigen::ArrayXd retire_qualified;  // retirement fraction after attrition, per age
+  Eigen::ArrayXd retire_underskilled;
+};
+
 // Memory a run works in. Reusing one Workspace (and one Results) across runs of the same
 // shape means a run allocates nothing at all.
 class Workspace {
@@ -25,10 +33,7 @@ class Workspace {
   friend class Engine;
   Eigen::ArrayXd m_qualified;
   Eigen::ArrayXd m_underskilled;
-  Eigen::ArrayXd m_keep_qualified;       // (1 - attrition) * (1 - retirement), per age
-  Eigen::ArrayXd m_keep_underskilled;
-  Eigen::ArrayXd m_retire_qualified;     // retirement fraction after attrition, per age
-  Eigen::ArrayXd m_retire_underskilled;
+  AgeStepFractions m_fractions;
   std::vector<Eigen::ArrayXd> m_pipelines;  // ring buffer of starters per programme
   std::vector<int> m_heads;
   std::vector<double> m_entering;  // this step's entrants per programme [persons]

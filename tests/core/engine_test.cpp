@@ -264,6 +264,24 @@ TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine
   CHECK_THAT(results.at(0, Column::cost), within_rounding(270.0));
 }
 
+TEST_CASE("engine: the carried tier totals equal the sums over ages", "[core][engine]") {
+  // The engine carries Qtot and Utot through each step (section 1 of MODEL.md) instead of
+  // re-summing the arrays. Given the baseline (entrants into both tiers, upskilling, hires,
+  // ageing out) run to the end of year Y, its final arrays summed must equal the levels a
+  // longer run reports for 1 January Y+1.
+  BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini");
+  built.config.time.report = ReportStep::annual;
+  const Results full = run_config(built.config);
+  const int end_year = GENERATE(2013, 2016, 2020, 2029);
+  built.config.time.end_year = end_year;
+  Workspace workspace;
+  run_config(built.config, &workspace);
+  const int row = end_year + 1 - built.config.time.start_year;
+  INFO("end of " << end_year);
+  CHECK_THAT(full.at(row, Column::qualified), within_rounding(workspace.qualified().sum()));
+  CHECK_THAT(full.at(row, Column::underskilled), within_rounding(workspace.underskilled().sum()));
+}
+
 TEST_CASE("engine: a run allocates nothing when reused", "[core][engine]") {
   // Given a workspace and results already shaped by a first run of the shipped baseline
   // (programmes, events, full age structure), a second run makes no heap allocation at all.
