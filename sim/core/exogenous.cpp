@@ -2,6 +2,7 @@
 #include "core/exogenous.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "core/age_profile.hpp"
 #include "core/calendar.hpp"
@@ -75,6 +76,8 @@ ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
   const double base_attack = config.attack->volume(t0);
 
   double growth_factor = 1.0;  // product of (1 + g)^dt over the steps before n
+  double step_growth_of = std::numeric_limits<double>::quiet_NaN();  // g of step_growth
+  double step_growth = 1.0;                                          // (1 + g)^dt
   for (int n = 0; n < steps; ++n) {
     const double t = in.time_at(n);
     double attack_factor = 1.0;
@@ -97,7 +100,12 @@ ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
     in.upskill_capacity[n] = config.upskilling.capacity.at(t);
     in.outsourcing_cost[n] =
         in.outsourced_share[n] * in.demand[n] * config.outsourcing.cost_per_fte * in.dt;
-    growth_factor *= std::pow(1.0 + config.demand.growth.at(t), in.dt);
+    const double growth = config.demand.growth.at(t);
+    if (growth != step_growth_of) {  // growth is mostly constant: pow only when it changes
+      step_growth_of = growth;
+      step_growth = std::pow(1.0 + growth, in.dt);
+    }
+    growth_factor *= step_growth;
   }
 
   const Eigen::ArrayXd age_share = to_array(wf.initial_age_share);

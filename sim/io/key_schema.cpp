@@ -159,20 +159,6 @@ constexpr std::array k_specs = {
 };
 // clang-format on
 
-bool matches(std::string_view pattern, std::string_view key) {
-  const auto star = pattern.find('*');
-  if (star == std::string_view::npos) {
-    return pattern == key;
-  }
-  const std::string_view head = pattern.substr(0, star);
-  const std::string_view tail = pattern.substr(star + 1);
-  if (key.size() <= head.size() + tail.size() || !key.starts_with(head) || !key.ends_with(tail)) {
-    return false;
-  }
-  const std::string_view name = key.substr(head.size(), key.size() - head.size() - tail.size());
-  return name.find('.') == std::string_view::npos;
-}
-
 // The pattern with its "*" replaced by the name segment of `key` (second segment).
 std::string instantiate(std::string_view pattern, std::string_view key) {
   const auto star = pattern.find('*');
@@ -194,35 +180,37 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
 std::span<const KeySpec> key_specs() { return k_specs; }
 
 const KeySpec* find_key_spec(std::string_view key) {
-  // Monte Carlo rebuilds a scenario per run, so plain keys are one hash lookup; only keys of
-  // named sections go through the pattern match.
-  static const std::unordered_map<std::string_view, const KeySpec*> plain = [] {
+  // Monte Carlo rebuilds a scenario per run, so every key is one hash lookup: a plain key as
+  // it is, a key of a named section ("programme.NAME.intake") as its pattern
+  // ("programme.*.intake"), which every pattern in the table has the form of.
+  static constexpr std::size_t k_pattern_capacity = 64;  // longer than every pattern
+  static const auto by_key = [] {
     std::unordered_map<std::string_view, const KeySpec*> out;
     for (const KeySpec& spec : k_specs) {
-      if (spec.key.find('*') == std::string_view::npos) {
-        out.emplace(spec.key, &spec);
-      }
+      out.emplace(spec.key, &spec);
     }
     return out;
   }();
-  static const std::vector<const KeySpec*> patterns = [] {
-    std::vector<const KeySpec*> out;
-    for (const KeySpec& spec : k_specs) {
-      if (spec.key.find('*') != std::string_view::npos) {
-        out.push_back(&spec);
-      }
-    }
-    return out;
-  }();
-  if (auto it = plain.find(key); it != plain.end()) {
-    return it->second;
+  if (auto it = by_key.find(key); it != by_key.end()) {
+    return it->second;  // a plain key, or a pattern itself (a section named "*")
   }
-  for (const KeySpec* spec : patterns) {
-    if (matches(spec->key, key)) {
-      return spec;
-    }
+  const std::size_t first_dot = key.find('.');
+  const std::size_t last_dot = key.rfind('.');
+  const bool two_dots = first_dot != std::string_view::npos && key.find('.', first_dot + 1) == last_dot;
+  if (!two_dots || last_dot == first_dot + 1) {  // a named key has exactly 2 dots and a name
+    return nullptr;
   }
-  return nullptr;
+  const std::string_view head = key.substr(0, first_dot + 1);  // "programme."
+  const std::string_view tail = key.substr(last_dot);          // ".intake"
+  if (head.size() + 1 + tail.size() > k_pattern_capacity) {
+    return nullptr;
+  }
+  char pattern[k_pattern_capacity];
+  std::copy(head.begin(), head.end(), pattern);
+  pattern[head.size()] = '*';
+  std::copy(tail.begin(), tail.end(), pattern + head.size() + 1);
+  const auto it = by_key.find(std::string_view(pattern, head.size() + 1 + tail.size()));
+  return it == by_key.end() ? nullptr : it->second;
 }
 
 std::string closest_key(std::string_view key) {

@@ -20,7 +20,7 @@ namespace {
 // and records what it resolved.
 class Settings {
  public:
-  explicit Settings(const RawScenario& raw) : m_raw(raw) {}
+  Settings(const RawScenario& raw, Provenance provenance) : m_raw(raw), m_provenance(provenance) {}
 
   bool has(const std::string& key) const { return m_raw.settings.contains(key); }
 
@@ -44,15 +44,19 @@ class Settings {
 
   // The text of `key`, or `fallback` when it is not set; records the resolution.
   std::string text(const std::string& key, const std::string& fallback) {
+    const bool recording = m_provenance == Provenance::record;
     if (auto it = m_raw.settings.find(key); it != m_raw.settings.end()) {
-      m_resolved.push_back({key, it->second.value,
-                            it->second.file + ":" + std::to_string(it->second.line)});
+      if (recording) {
+        m_resolved.push_back({key, it->second.value, it->second.file + ":" + std::to_string(it->second.line)});
+      }
       if (it->second.value.empty()) {
         fail(key, "empty value");
       }
       return it->second.value;
     }
-    m_resolved.push_back({key, fallback, "default"});
+    if (recording) {
+      m_resolved.push_back({key, fallback, "default"});
+    }
     return fallback;
   }
 
@@ -63,31 +67,40 @@ class Settings {
     return text(key, "");
   }
 
-  double number(const std::string& key) { return number_or(key, default_of(key)); }
+  // Each reader looks the key's spec up once (a Monte Carlo run rebuilds the scenario).
+  double number(const std::string& key) {
+    const KeySpec& key_spec = spec(key);
+    return checked_number(key, key_spec, text(key, std::string(key_spec.default_value)));
+  }
   // A number whose default is not in the key table (it depends on another key).
   double number_or(const std::string& key, const std::string& fallback) {
-    return checked_number(key, text(key, fallback));
+    return checked_number(key, spec(key), text(key, fallback));
   }
-  double required_number(const std::string& key) { return checked_number(key, required_text(key)); }
+  double required_number(const std::string& key) { return checked_number(key, spec(key), required_text(key)); }
 
   int integer(const std::string& key) {
-    const std::string value = text(key, default_of(key));
+    const KeySpec& key_spec = spec(key);
+    const std::string value = text(key, std::string(key_spec.default_value));
     const auto parsed = parse_integer(value);
     if (!parsed) {
       fail(key, "'" + value + "' is not a whole number");
     }
-    check_range(key, *parsed, value);
+    check_range(key, key_spec, *parsed, value);
     return *parsed;
   }
 
-  Schedule schedule(const std::string& key) { return checked_schedule(key, text(key, default_of(key))); }
+  Schedule schedule(const std::string& key) {
+    const KeySpec& key_spec = spec(key);
+    return checked_schedule(key, key_spec, text(key, std::string(key_spec.default_value)));
+  }
   Schedule required_schedule(const std::string& key) {
-    return checked_schedule(key, required_text(key));
+    return checked_schedule(key, spec(key), required_text(key));
   }
 
   std::string choice(const std::string& key) {
-    const std::string value = text(key, default_of(key));
-    const std::string choices(spec(key).choices);
+    const KeySpec& key_spec = spec(key);
+    const std::string value = text(key, std::string(key_spec.default_value));
+    const std::string choices(key_spec.choices);
     std::string options = "|" + choices + "|";
     if (options.find("|" + value + "|") == std::string::npos) {
       std::string listed = choices;
@@ -122,39 +135,38 @@ class Settings {
   }
 
  private:
-  static std::string default_of(const std::string& key) { return std::string(spec(key).default_value); }
-
-  void check_range(const std::string& key, double value, const std::string& text) const {
-    if (!in_range(spec(key), value)) {
-      fail(key, text + " is out of range (" + range_text(spec(key)) + ")");
+  void check_range(const std::string& key, const KeySpec& key_spec, double value, const std::string& text) const {
+    if (!in_range(key_spec, value)) {
+      fail(key, text + " is out of range (" + range_text(key_spec) + ")");
     }
   }
 
-  double checked_number(const std::string& key, const std::string& value) const {
+  double checked_number(const std::string& key, const KeySpec& key_spec, const std::string& value) const {
     const auto parsed = parse_number(value);
     if (!parsed) {
       fail(key, "'" + value + "' is not a number");
     }
-    check_range(key, *parsed, value);
+    check_range(key, key_spec, *parsed, value);
     return *parsed;
   }
 
-  Schedule checked_schedule(const std::string& key, const std::string& value) const {
+  Schedule checked_schedule(const std::string& key, const KeySpec& key_spec, const std::string& value) const {
     const auto points = parse_points(value);
     if (!points) {
       fail(key, "malformed schedule '" + value +
                     "' (expected a number or YEAR:VALUE, YEAR:VALUE, ... with increasing years)");
     }
     for (const auto& [year, point_value] : *points) {
-      if (!in_range(spec(key), point_value)) {
+      if (!in_range(key_spec, point_value)) {
         fail(key, "schedule value " + format_number(point_value) + " is out of range (" +
-                      range_text(spec(key)) + ")");
+                      range_text(key_spec) + ")");
       }
     }
     return Schedule(*points);
   }
 
   const RawScenario& m_raw;
+  Provenance m_provenance;
   std::vector<ResolvedSetting> m_resolved;
 };
 
@@ -311,9 +323,10 @@ std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& rea
 
 }  // namespace
 
-BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends) {
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends,
+                             Provenance provenance) {
   reject_unknown_keys(raw);
-  Settings s(raw);
+  Settings s(raw, provenance);
   BuiltScenario built;
   ScenarioConfig& c = built.config;
   c.name = raw.name;

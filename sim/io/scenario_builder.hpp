@@ -30,8 +30,12 @@ struct BuiltScenario {
 // With `trends`, a fitted attack trend is looked up there before it is fitted (and stored
 // after), so rebuilding one scenario with other numbers (Monte Carlo, sweeps, calibration)
 // does not refit the same data: a fit takes milliseconds, a run tens of microseconds.
+// With Provenance::skip, `resolved` is left empty: variants of a scenario rebuilt per run
+// need only the config, and recording some 60 keys with their origins is a third of a build.
 using TrendCache = std::map<std::string, std::shared_ptr<const AttackTrend>>;
-BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends = nullptr);
+enum class Provenance { record, skip };
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends = nullptr,
+                             Provenance provenance = Provenance::record);
 
 // Loads `path` from disk and builds it.
 BuiltScenario load_and_build(const std::string& path);

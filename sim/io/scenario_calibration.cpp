@@ -55,7 +55,7 @@ class TargetEvaluator {
       }
       setting.value = format_number(x[static_cast<Eigen::Index>(i)]);
     }
-    const BuiltScenario built = build_scenario(trial, m_read, &m_trends);
+    const BuiltScenario built = build_scenario(trial, m_read, &m_trends, Provenance::skip);
     Engine::run(make_exogenous_inputs(built.config), m_workspace, m_results);
     std::vector<double> out;
     for (const CalibrationTarget& target : m_targets) {

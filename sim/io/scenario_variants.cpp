@@ -168,7 +168,7 @@ const BuiltScenario& ScenarioVariants::build(std::span<const double> values) {
     }
     text = points_text(edit.points);
   }
-  m_built = build_scenario(m_trial, m_read, &m_trends);
+  m_built = build_scenario(m_trial, m_read, &m_trends, Provenance::skip);
   return m_built;
 }
 
