@@ -23,17 +23,27 @@ const BandStats::Cell& BandStats::cell(int row, Column column) const {
 
 void BandStats::add(const Results& results) {
   assert(results.table.rows() == m_reference.rows());
+  add_runs({results.table.data(), static_cast<std::size_t>(results.table.size())});
+}
+
+void BandStats::add_runs(std::span<const double> tables) {
+  const auto table_size = static_cast<std::size_t>(m_reference.size());
+  assert(table_size > 0 && tables.size() % table_size == 0);
+  const std::size_t runs = tables.size() / table_size;
   Cell* cell = m_cells.data();
   for (int row = 0; row < rows(); ++row) {
     for (int column = 1; column < k_column_count; ++column, ++cell) {
-      const double x = results.table(row, column);
-      const double deviation = x - m_reference(row, column);
-      cell->sum.add(deviation);
-      cell->sum_squares.add(deviation * deviation);
-      cell->sketch.add(x);
+      const double reference = m_reference(row, column);
+      const double* x = tables.data() + static_cast<std::size_t>(row) * k_column_count + column;
+      for (std::size_t run = 0; run < runs; ++run, x += table_size) {
+        const double deviation = *x - reference;
+        cell->sum.add(deviation);
+        cell->sum_squares.add(deviation * deviation);
+        cell->sketch.add(*x);
+      }
     }
   }
-  ++m_runs;
+  m_runs += runs;
 }
 
 void BandStats::merge(const BandStats& other) {

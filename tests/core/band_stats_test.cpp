@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/band_batch.hpp"
 #include "core/exact_sum.hpp"
 #include "core/quantile_sketch.hpp"
 
@@ -153,6 +154,44 @@ TEST_CASE("band statistics: mean, sd, zeros and exact merging") {
   REQUIRE(parsed.parse(all.serialize()) == "");
   CHECK(parsed.serialize() == all.serialize());
   CHECK(parsed.parse("runs x") != "");
+}
+
+TEST_CASE("band statistics: batched runs give exactly the state of runs added one by one") {
+  // Given 10 random 3-row tables, adding them one by one, as one add_runs span, and through
+  // batches of 3 (three full batches and a flushed remainder) gives identical states.
+  boost::random::mt19937 generator(7);
+  boost::random::normal_distribution<double> noise(0.0, 1000.0);
+  const auto random_run = [&] {
+    Results r;
+    r.table = ResultTable::Zero(3, k_column_count);
+    for (int row = 0; row < 3; ++row) {
+      for (int column = 1; column < k_column_count; ++column) {
+        r.table(row, column) = row * 1e4 + noise(generator);
+      }
+    }
+    return r;
+  };
+  const Results reference = random_run();
+  BandStats one_by_one(reference.table);
+  BandStats spanned(reference.table);
+  BandStats batched(reference.table);
+  std::vector<double> tables;
+  {
+    BandBatch batch(batched, 3);
+    for (int run = 0; run < 10; ++run) {
+      const Results r = random_run();
+      one_by_one.add(r);
+      tables.insert(tables.end(), r.table.data(), r.table.data() + r.table.size());
+      batch.add(r);
+    }
+    CHECK(batched.runs() == 9);  // the tenth run waits for the flush
+    batch.flush();
+    batch.flush();  // a second flush adds nothing
+  }
+  spanned.add_runs(tables);
+  CHECK(one_by_one.runs() == 10);
+  CHECK(spanned.serialize() == one_by_one.serialize());
+  CHECK(batched.serialize() == one_by_one.serialize());
 }
 
 }  // namespace
