@@ -127,7 +127,8 @@ std::string QuantileSketch::serialize() const {
     for (std::uint64_t n : store->counts) {
       nonzero += n != 0;
     }
-    out += " " + std::to_string(nonzero);
+    out += ' ';
+    out += std::to_string(nonzero);
     for (std::size_t i = 0; i < store->counts.size(); ++i) {
       if (store->counts[i] != 0) {
         std::snprintf(buffer, sizeof buffer, " %lld:%llu",
