@@ -16,6 +16,7 @@ void BandBatch::add(const Results& results) {
   if (m_tables.empty()) {
     m_tables.resize(m_capacity * table_size);  // once, on the first run
   }
+  assert(m_tables.size() == m_capacity * table_size);  // every run has the first one's shape
   std::copy_n(results.table.data(), table_size, m_tables.data() + m_held * table_size);
   if (++m_held == m_capacity) {
     flush();

@@ -67,6 +67,9 @@ std::string varied_key_problem(const RawScenario& raw, const BuiltScenario& base
   if (spec->type != KeyType::number && spec->type != KeyType::integer && spec->type != KeyType::schedule) {
     return "'" + key + "' is not a number; only number, whole-number and schedule keys can vary";
   }
+  if (key == "time.start_year" || key == "time.end_year") {
+    return "'" + key + "' sets the years reported, which every run of a study shares; it cannot vary";
+  }
   bool used = false;
   for (const ResolvedSetting& setting : base.resolved) {
     used = used || setting.key == key;

@@ -27,8 +27,9 @@ struct VariedKey {
 std::optional<VariedKey> parse_varied_key(std::string_view text);
 
 // Why `key` cannot vary in the scenario `raw` (built as `base`), or "" when it can: it must be
-// a number, whole-number or schedule key the scenario uses; a schedule with several points
-// varies one point at a time (KEY@YEAR, at one of its points).
+// a number, whole-number or schedule key the scenario uses, and not one that sets the report
+// years (every run of a study has the same rows); a schedule with several points varies one
+// point at a time (KEY@YEAR, at one of its points).
 std::string varied_key_problem(const RawScenario& raw, const BuiltScenario& base, const VariedKey& key);
 
 class ScenarioVariants {
@@ -45,8 +46,9 @@ class ScenarioVariants {
   Results run_base() const;
   const std::vector<VariedKey>& keys() const { return m_keys; }
 
-  // The scenario with keys()[i] set to values[i]. Throws InputError naming the key when a
-  // value is out of its range. Copies of this object can build in parallel.
+  // The scenario with keys()[i] set to values[i], its `resolved` left empty (base() has the
+  // provenance). Throws InputError naming the key when a value is out of its range. Copies
+  // of this object can build in parallel.
   const BuiltScenario& build(std::span<const double> values);
 
  private:

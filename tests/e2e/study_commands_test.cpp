@@ -213,6 +213,7 @@ TEST_CASE("sweep: the full grid, each point what a direct run gives", "[e2e][swe
 
   CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=0:1:0.5", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.dealy=1:2:0.5", "-o", dir.path.string()}) == 2);
+  CHECK(gapsim({"sweep", k_baseline, "--set", "time.end_year=2029:2030:1", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=2:1:0.5", "-o", dir.path.string()}) == 2);
 }
 

@@ -22,7 +22,9 @@ TEST_CASE("key schema: a name segment is one non-empty segment of a known sectio
   const KeySpec* intake = find_key_spec("programme.riss.intake");
   REQUIRE(intake != nullptr);
   CHECK(intake->key == "programme.*.intake");
-  CHECK(find_key_spec("event.olympics.demand_extra")->key == "event.*.demand_extra");
+  const KeySpec* extra = find_key_spec("event.olympics.demand_extra");
+  REQUIRE(extra != nullptr);
+  CHECK(extra->key == "event.*.demand_extra");
   CHECK(find_key_spec("programme.*.intake") == intake);  // a section named "*"
   CHECK(find_key_spec("programme..intake") == nullptr);
   CHECK(find_key_spec("programme.a.b.intake") == nullptr);

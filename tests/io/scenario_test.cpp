@@ -182,5 +182,19 @@ TEST_CASE("scenario: scenarios/README.md documents every key as the program know
   CHECK(readme.find(key_table_markdown()) != std::string::npos);
 }
 
+TEST_CASE("builder: skipping provenance changes nothing but the resolved list", "[io][scenario]") {
+  // Given the shipped scenario with the most sections, a build without provenance (as study
+  // variants use) runs to exactly the same results as the recorded build.
+  const RawScenario raw = load_scenario(GAPSIM_SOURCE_DIR "/scenarios/olympics_2021.ini", read_disk_file);
+  const BuiltScenario recorded = build_scenario(raw, read_disk_file);
+  const BuiltScenario skipped = build_scenario(raw, read_disk_file, nullptr, Provenance::skip);
+  CHECK(recorded.resolved.size() > 50);
+  CHECK(skipped.resolved.empty());
+  CHECK(skipped.data_files == recorded.data_files);
+  const Results a = test::run_config(recorded.config);
+  const Results b = test::run_config(skipped.config);
+  CHECK((a.table == b.table).all());
+}
+
 }  // namespace
 }  // namespace gapsim

@@ -95,11 +95,18 @@ TEST_CASE("uncertain: exact messages for bad declarations", "[io][uncertain]") {
       Case{"time.report = choice(1, 2)\n",
            "main.ini:12: uncertain.time.report: 'time.report' is not a number; only number, whole-number and "
            "schedule keys can vary"},
-      Case{"time.end_year = uniform(2020, 2030)\n",
-           "main.ini:12: uncertain.time.end_year: 'time.end_year' is a whole number; declare it as choice(...) of "
-           "whole numbers"},
-      Case{"time.end_year = choice(2020, 2025.5)\n",
-           "main.ini:12: uncertain.time.end_year: 'time.end_year' is a whole number, and 2025.5 is not"},
+      Case{"programme.uni.entry_age = uniform(20, 30)\n",
+           "main.ini:12: uncertain.programme.uni.entry_age: 'programme.uni.entry_age' is a whole number; declare it "
+           "as choice(...) of whole numbers"},
+      Case{"programme.uni.entry_age = choice(22, 22.5)\n",
+           "main.ini:12: uncertain.programme.uni.entry_age: 'programme.uni.entry_age' is a whole number, and 22.5 "
+           "is not"},
+      Case{"time.end_year = choice(2029, 2030)\n",
+           "main.ini:12: uncertain.time.end_year: 'time.end_year' sets the years reported, which every run of a "
+           "study shares; it cannot vary"},
+      Case{"time.start_year = choice(2013, 2014)\n",
+           "main.ini:12: uncertain.time.start_year: 'time.start_year' sets the years reported, which every run of "
+           "a study shares; it cannot vary"},
       Case{"outsourcing.floor = uniform(0, 0.1)\n",
            "main.ini:12: uncertain.outsourcing.floor: 'outsourcing.floor' is not used by this scenario (no such "
            "section, or another setting turns it off)"},
