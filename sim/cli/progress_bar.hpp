@@ -15,7 +15,6 @@ class ProgressBar {
   ~ProgressBar();  // ends the line if anything was drawn
 
   void update(std::int64_t done);
-  bool active() const { return m_active; }
 
   // update() as a callback for the study loops; empty when the bar does not draw, so a
   // single-threaded loop needs no reporting thread.

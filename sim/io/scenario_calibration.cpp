@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <memory>
+#include <span>
 
 #include "core/engine.hpp"
 #include "core/exogenous.hpp"
@@ -13,6 +13,7 @@
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
 #include "io/scenario_builder.hpp"
+#include "io/scenario_variants.hpp"
 #include "io/value_parser.hpp"
 
 namespace gapsim {
@@ -39,23 +40,23 @@ CalibratedKey calibrated_key(const RawScenario& raw, const std::string& key) {
   return calibrated;
 }
 
-// Runs `raw` with `keys` set to `x`, returning the value of each target.
+// Runs `raw` with `keys` set to `x`, returning the value of each target. The scenario is
+// rebuilt through ScenarioVariants, so data files are read and the attack trend is fitted
+// once, not at every evaluation.
 class TargetEvaluator {
  public:
   TargetEvaluator(const RawScenario& raw, const ReadFile& read, const std::vector<CalibratedKey>& keys,
                   const std::vector<CalibrationTarget>& targets)
-      : m_raw(raw), m_read(cached(read)), m_keys(keys), m_targets(targets) {}
+      : m_variants(raw, read), m_targets(targets) {
+    std::vector<VariedKey> varied;
+    for (const CalibratedKey& key : keys) {
+      varied.push_back({key.key, std::nullopt, key.key});
+    }
+    m_variants.vary(std::move(varied));
+  }
 
   std::vector<double> values(const Eigen::VectorXd& x) {
-    RawScenario trial = m_raw;
-    for (std::size_t i = 0; i < m_keys.size(); ++i) {
-      RawSetting& setting = trial.settings[m_keys[i].key];
-      if (setting.file.empty()) {  // a default: point messages at the top file
-        setting.file = m_raw.path;
-      }
-      setting.value = format_number(x[static_cast<Eigen::Index>(i)]);
-    }
-    const BuiltScenario built = build_scenario(trial, m_read, &m_trends, Provenance::skip);
+    const BuiltScenario& built = m_variants.build(std::span<const double>(x.data(), static_cast<std::size_t>(x.size())));
     Engine::run(make_exogenous_inputs(built.config), m_workspace, m_results);
     std::vector<double> out;
     for (const CalibrationTarget& target : m_targets) {
@@ -68,23 +69,8 @@ class TargetEvaluator {
   const Results& results() const { return m_results; }
 
  private:
-  // Data files are read once, not at every evaluation.
-  static ReadFile cached(const ReadFile& read) {
-    auto cache = std::make_shared<std::map<std::string, std::optional<std::string>>>();
-    return [read, cache](const std::string& path) {
-      auto it = cache->find(path);
-      if (it == cache->end()) {
-        it = cache->emplace(path, read(path)).first;
-      }
-      return it->second;
-    };
-  }
-
-  const RawScenario& m_raw;
-  ReadFile m_read;
-  const std::vector<CalibratedKey>& m_keys;
+  ScenarioVariants m_variants;
   const std::vector<CalibrationTarget>& m_targets;
-  TrendCache m_trends;  // the attack trend is fitted once, not at every evaluation
   Workspace m_workspace;
   Results m_results;
 };
@@ -116,7 +102,7 @@ Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, con
   }
 
   TargetEvaluator evaluator(raw, read, calibration.keys, targets);
-  const std::vector<double> initial = evaluator.values(start);  // also checks the scenario builds
+  const std::vector<double> initial = evaluator.values(start);
   const Results& results = evaluator.results();
   for (const CalibrationTarget& target : targets) {
     if (row_of_year(results, target.year) < 0) {

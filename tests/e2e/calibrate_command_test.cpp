@@ -7,13 +7,13 @@
 
 #include "cli/app.hpp"
 #include "core/engine.hpp"
-#include "core/exogenous.hpp"
 #include "core/summary.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/scenario_calibration.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
+#include "support/scenarios.hpp"
 
 namespace gapsim {
 namespace {
@@ -25,13 +25,7 @@ using test::TempDir;
 
 const std::string k_scenarios = GAPSIM_SOURCE_DIR "/scenarios/";
 
-Results run_raw(const RawScenario& raw) {
-  const BuiltScenario built = build_scenario(raw, read_disk_file);
-  Workspace workspace;
-  Results results;
-  Engine::run(make_exogenous_inputs(built.config), workspace, results);
-  return results;
-}
+Results run_raw(const RawScenario& raw) { return test::run_config(build_scenario(raw, read_disk_file).config); }
 
 TEST_CASE("calibrate: recovers the parameters that generated a scenario's output", "[e2e][calibration]") {
   // Targets: the baseline's own workforce, shortage and hires in 2016, 2020 and 2025.

@@ -9,11 +9,11 @@
 #include <map>
 
 #include "core/engine.hpp"
-#include "core/exogenous.hpp"
 #include "core/summary.hpp"
 #include "io/scenario_builder.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
+#include "support/scenarios.hpp"
 
 namespace gapsim {
 namespace {
@@ -114,11 +114,7 @@ TEST_CASE("mc: a run's row is what a plain run of the scenario with its values g
     ini += "]\n" + header[c].substr(dot + 1) + " = " + run[c] + "\n";
   }
   std::ofstream(dir.path / "run2.ini") << ini;
-  const BuiltScenario built = load_and_build((dir.path / "run2.ini").string());
-  Workspace workspace;
-  Results results;
-  Engine::run(make_exogenous_inputs(built.config), workspace, results);
-  const Summary summary = summarize(results);
+  const Summary summary = summarize(test::run_config(load_and_build((dir.path / "run2.ini").string()).config));
   for (const std::string metric : {"shortage_2020", "skill_gap_2020", "peak_shortage", "total_cost"}) {
     INFO(metric);
     int m = 0;
@@ -202,9 +198,7 @@ TEST_CASE("sweep: the full grid, each point what a direct run gives", "[e2e][swe
   RawScenario raw = load_scenario(k_baseline, read_disk_file);
   raw.settings["hiring.delay"].value = std::string("2.5");
   raw.settings["upskilling.rate"].value = std::string("0.03");
-  Workspace workspace;
-  Results direct;
-  Engine::run(make_exogenous_inputs(build_scenario(raw, read_disk_file).config), workspace, direct);
+  const Results direct = test::run_config(build_scenario(raw, read_disk_file).config);
   const std::size_t row = 1 + 4 * 18 * 2 + 7 * 2;  // point 4, year 2020, shortage
   CHECK(rows[row][0] == "2.5");
   CHECK(rows[row][2] == "2020");
