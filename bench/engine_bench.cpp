@@ -4,8 +4,8 @@
 
 #include "fastest.hpp"
 
-#include "core/engine.hpp"
-#include "core/exogenous.hpp"
+#include "model/engine.hpp"
+#include "model/exogenous.hpp"
 #include "io/scenario_builder.hpp"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <chrono>
 
 #include "fastest.hpp"
-#include "io/monte_carlo.hpp"
+#include "study/monte_carlo.hpp"
 #include "io/uncertainty.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/trend_forecast.hpp"
+#include "fit/trend_forecast.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include "cli/output_files.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
-#include "io/scenario_calibration.hpp"
+#include "study/scenario_calibration.hpp"
 
 namespace gapsim {
 namespace {

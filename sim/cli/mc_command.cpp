@@ -15,8 +15,8 @@
 #include "io/atomic_file.hpp"
 #include "io/input_error.hpp"
 #include "io/manifest.hpp"
-#include "io/monte_carlo.hpp"
-#include "io/study_files.hpp"
+#include "study/monte_carlo.hpp"
+#include "study/study_files.hpp"
 
 namespace gapsim {
 namespace {

@@ -10,7 +10,7 @@
 #include "io/atomic_file.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_loader.hpp"
-#include "io/study_files.hpp"
+#include "study/study_files.hpp"
 
 namespace gapsim {
 namespace {

@@ -11,15 +11,15 @@
 #include "cli/options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/study_options.hpp"
-#include "core/sobol_indices.hpp"
+#include "stats/sobol_indices.hpp"
 #include "io/atomic_file.hpp"
 #include "io/input_error.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
-#include "io/output_metric.hpp"
-#include "io/study_files.hpp"
+#include "study/output_metric.hpp"
+#include "study/study_files.hpp"
 #include "io/uncertainty.hpp"
-#include "io/variant_runs.hpp"
+#include "study/variant_runs.hpp"
 
 namespace gapsim {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/results.hpp"
-#include "core/sampling.hpp"
+#include "model/results.hpp"
+#include "stats/sampling.hpp"
 
 namespace gapsim {
 

@@ -15,7 +15,7 @@
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "io/value_parser.hpp"
-#include "io/variant_runs.hpp"
+#include "study/variant_runs.hpp"
 
 namespace gapsim {
 namespace {

@@ -6,7 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
-#include "core/backtest.hpp"
+#include "fit/backtest.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "io/scenario_loader.hpp"

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/results.hpp"
+#include "model/results.hpp"
 
 namespace gapsim {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/results.hpp"
-#include "core/summary.hpp"
+#include "model/results.hpp"
+#include "model/summary.hpp"
 
 namespace gapsim {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/results.hpp"
+#include "model/results.hpp"
 
 namespace gapsim {
 

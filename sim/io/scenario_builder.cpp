@@ -5,8 +5,8 @@
 #include <cmath>
 #include <set>
 
-#include "core/age_profile.hpp"
-#include "core/fitted_trend.hpp"
+#include "model/age_profile.hpp"
+#include "fit/fitted_trend.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario_config.hpp"
+#include "model/scenario_config.hpp"
 #include "io/scenario_loader.hpp"
 
 namespace gapsim {

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/backtest.hpp"
-#include "core/trend_forecast.hpp"
+#include "fit/backtest.hpp"
+#include "fit/trend_forecast.hpp"
 
 namespace gapsim {
 

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/calendar.hpp"
+#include "model/calendar.hpp"
 
 namespace gapsim {
 

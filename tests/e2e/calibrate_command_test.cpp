@@ -6,11 +6,11 @@
 #include <fstream>
 
 #include "cli/app.hpp"
-#include "core/engine.hpp"
-#include "core/summary.hpp"
+#include "model/engine.hpp"
+#include "model/summary.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_builder.hpp"
-#include "io/scenario_calibration.hpp"
+#include "study/scenario_calibration.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
 #include "support/scenarios.hpp"

@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "core/engine.hpp"
-#include "core/exogenous.hpp"
-#include "core/summary.hpp"
+#include "model/engine.hpp"
+#include "model/exogenous.hpp"
+#include "model/summary.hpp"
 #include "io/scenario_builder.hpp"
 #include "support/approx.hpp"
 

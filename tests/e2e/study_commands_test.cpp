@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 
-#include "core/engine.hpp"
-#include "core/summary.hpp"
+#include "model/engine.hpp"
+#include "model/summary.hpp"
 #include "io/scenario_builder.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "core/calendar.hpp"
+#include "model/calendar.hpp"
 #include "io/key_schema.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"

@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/engine.hpp"
-#include "core/exogenous.hpp"
+#include "model/engine.hpp"
+#include "model/exogenous.hpp"
 #include "io/input_error.hpp"
-#include "io/scenario_variants.hpp"
+#include "study/scenario_variants.hpp"
 #include "support/scenarios.hpp"
 
 namespace gapsim {

@@ -1,7 +1,7 @@
 // Test scenario helpers.
 #include "support/scenarios.hpp"
 
-#include "core/exogenous.hpp"
+#include "model/exogenous.hpp"
 #include "io/input_error.hpp"
 
 namespace gapsim::test {

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "core/engine.hpp"
-#include "core/scenario_config.hpp"
+#include "model/engine.hpp"
+#include "model/scenario_config.hpp"
 #include "io/scenario_builder.hpp"
 
 namespace gapsim::test {

@@ -1,0 +1,131 @@
+// Exact summation in a wide fixed-point accumulator (docs/MODEL.md, section 14).
+#include "stats/exact_sum.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace gapsim {
+namespace {
+
+constexpr std::uint32_t k_normalize_every = 1u << 30;  // well inside int64 headroom
+constexpr int k_unit_exponent = -1074;                 // limb 0 counts units of 2^-1074
+
+}  // namespace
+
+void ExactSum::add(double x) {
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  const int exponent_field = static_cast<int>((bits >> 52) & 0x7ff);
+  std::uint64_t mantissa = bits & ((std::uint64_t{1} << 52) - 1);
+  if (exponent_field != 0) {
+    mantissa |= std::uint64_t{1} << 52;
+  }
+  if (mantissa == 0) {
+    return;
+  }
+  // x = +-mantissa * 2^(position - 1074)
+  const int position = exponent_field == 0 ? 0 : exponent_field - 1;
+  const int limb = position / 32;
+  // mantissa << shift spans up to 85 bits: three 32-bit chunks.
+  const int shift = position % 32;
+  const auto chunk0 = static_cast<std::int64_t>(static_cast<std::uint32_t>(mantissa << shift));
+  const auto chunk1 = static_cast<std::int64_t>(static_cast<std::uint32_t>(mantissa >> (32 - shift)));
+  const auto chunk2 = shift == 0 ? 0 : static_cast<std::int64_t>(mantissa >> (64 - shift));
+  if (bits >> 63) {
+    m_limbs[limb] -= chunk0;
+    m_limbs[limb + 1] -= chunk1;
+    m_limbs[limb + 2] -= chunk2;
+  } else {
+    m_limbs[limb] += chunk0;
+    m_limbs[limb + 1] += chunk1;
+    m_limbs[limb + 2] += chunk2;
+  }
+  if (++m_pending == k_normalize_every) {
+    normalize();
+  }
+}
+
+void ExactSum::normalize() {
+  for (int j = 0; j + 1 < k_limbs; ++j) {
+    const std::int64_t carry = m_limbs[j] >> 32;  // arithmetic shift: floor division
+    m_limbs[j] -= carry * (std::int64_t{1} << 32);
+    m_limbs[j + 1] += carry;
+  }
+  m_pending = 0;
+}
+
+void ExactSum::merge(const ExactSum& other) {
+  ExactSum copy = other;
+  copy.normalize();
+  normalize();
+  for (int j = 0; j < k_limbs; ++j) {
+    m_limbs[j] += copy.m_limbs[j];
+  }
+  normalize();
+}
+
+double ExactSum::value() const {
+  ExactSum magnitude = *this;
+  magnitude.normalize();
+  const bool negative = magnitude.m_limbs[k_limbs - 1] < 0;
+  if (negative) {
+    for (std::int64_t& limb : magnitude.m_limbs) {
+      limb = -limb;
+    }
+    magnitude.normalize();
+  }
+  // Most significant limb first, so each addition rounds at most once relative to the total.
+  double sum = 0.0;
+  for (int j = k_limbs - 1; j >= 0; --j) {
+    if (magnitude.m_limbs[j] != 0) {
+      sum += std::ldexp(static_cast<double>(magnitude.m_limbs[j]), 32 * j + k_unit_exponent);
+    }
+  }
+  return negative ? -sum : sum;
+}
+
+std::string ExactSum::serialize() const {
+  ExactSum canonical = *this;
+  canonical.normalize();
+  std::string out;
+  char buffer[48];
+  for (int j = 0; j < k_limbs; ++j) {
+    if (canonical.m_limbs[j] != 0) {
+      std::snprintf(buffer, sizeof buffer, "%s%d:%lld", out.empty() ? "" : " ", j,
+                    static_cast<long long>(canonical.m_limbs[j]));
+      out += buffer;
+    }
+  }
+  return out.empty() ? "0" : out;
+}
+
+bool ExactSum::parse(const std::string& text) {
+  *this = ExactSum{};
+  if (text == "0") {
+    return true;
+  }
+  std::istringstream in(text);
+  std::string pair;
+  while (in >> pair) {
+    int index = -1;
+    long long limb = 0;
+    char tail = 0;
+    if (std::sscanf(pair.c_str(), "%d:%lld%c", &index, &limb, &tail) != 2 || index < 0 || index >= k_limbs) {
+      return false;
+    }
+    m_limbs[index] = limb;
+  }
+  normalize();
+  return true;
+}
+
+bool ExactSum::operator==(const ExactSum& other) const {
+  ExactSum a = *this;
+  ExactSum b = other;
+  a.normalize();
+  b.normalize();
+  return a.m_limbs == b.m_limbs;
+}
+
+}  // namespace gapsim

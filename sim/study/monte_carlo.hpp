@@ -1,0 +1,46 @@
+// A Monte Carlo study of one scenario: sample the uncertain inputs for every run, build and
+// run each variant, and keep the band statistics, one row per run, and chosen series.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "study/band_stats.hpp"
+#include "stats/distribution.hpp"
+#include "model/results.hpp"
+#include "stats/sampling.hpp"
+#include "model/summary.hpp"
+#include "study/scenario_variants.hpp"
+
+namespace gapsim {
+
+struct StudyPlan {
+  std::int64_t runs = 1000;  // runs in the whole study
+  std::uint64_t seed = 1;
+  SamplerKind sampler = SamplerKind::random;
+  std::int64_t first = 0;    // this process's runs: [first, last), a shard of the study
+  std::int64_t last = 1000;
+  int threads = 1;
+  std::vector<Column> series;  // variables kept per run and report step
+};
+
+// Runs [first, last) of a study of `runs` split into `shards`: shard k (1-based) gets
+// floor((k-1) runs / shards) up to floor(k runs / shards).
+std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, int shards);
+
+struct StudyResult {
+  BandStats bands;                 // over runs [first, last)
+  int values_per_run = 0;          // sampled inputs, then k_metric_count summary metrics
+  std::vector<double> run_values;  // (last - first) x values_per_run; NaN where a metric is empty
+  std::vector<double> series;      // (last - first) x report rows x series.size()
+};
+
+// Run i samples point i of the plan's design, maps coordinate j through
+// distributions[j].quantile, builds `variants` with those values and runs it. The result
+// depends on the plan and i only, whatever the thread count. `progress(done)` is called
+// from this thread. REQUIRES: variants.keys() matches distributions.
+StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distribution>& distributions,
+                      const StudyPlan& plan, const std::function<void(std::int64_t)>& progress);
+
+}  // namespace gapsim

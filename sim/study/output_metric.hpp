@@ -1,0 +1,28 @@
+// One number out of a run, named on the command line: a summary metric ("shortage_2020",
+// "peak_shortage", ...) or a variable in a year ("skill_gap@2025").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/results.hpp"
+#include "model/summary.hpp"
+
+namespace gapsim {
+
+struct OutputMetric {
+  std::string name;               // as given
+  std::optional<Metric> summary;  // a summary metric, or
+  Column column = Column::shortage;  // this variable in the report row starting 1 January of `year`
+  int year = 0;
+};
+
+// nullopt with `error` saying why (with the closest valid name) when `text` names neither.
+std::optional<OutputMetric> parse_output_metric(std::string_view text, std::string& error);
+
+// The metric's value in `results`; nullopt when the run has none (a year outside the run,
+// or a metric that is empty, such as first_zero_shortage_year when the gap never closes).
+std::optional<double> metric_value(const OutputMetric& metric, const Results& results);
+
+}  // namespace gapsim

@@ -1,0 +1,59 @@
+// The files of a Monte Carlo study: bands, probabilities, one row per run, long series, the
+// state a later merge needs, and the manifest. A study split into shards and merged writes
+// the same bytes as the study run whole.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "study/band_stats.hpp"
+#include "study/monte_carlo.hpp"
+#include "io/uncertainty.hpp"
+
+namespace gapsim {
+
+// The quantiles of bands.csv, as fractions.
+inline constexpr double k_band_quantiles[] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+
+// year[,month],variable,mean,sd,p5,p10,p25,p50,p75,p90,p95: one row per report step and
+// variable (every time-series column but time).
+std::string bands_csv(const BandStats& bands, bool monthly);
+
+// year[,month],runs,shortage_zero,p_shortage_zero: runs whose shortage is exactly 0 at the
+// start of the report step, and their share.
+std::string probabilities_csv(const BandStats& bands, bool monthly);
+
+// run,seed,<each input label>,<each summary metric>: header line, then the rows of `result`
+// (runs plan.first to plan.last - 1); empty cells for empty metrics.
+std::string runs_csv_header(const std::vector<UncertainInput>& inputs);
+std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan);
+
+// run,year[,month],variable,value for the plan's series variables.
+std::string series_long_csv_header(bool monthly);
+std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, bool monthly);
+
+// What a merge needs besides the CSVs: the study's size, this shard, and the bands' state.
+struct StudyState {
+  std::int64_t runs = 0;
+  int shard = 1;
+  int shards = 1;
+  bool monthly = false;
+  BandStats bands;
+};
+std::string study_state_text(const StudyState& state);
+// Throws InputError naming `path` when the text is not a study state.
+StudyState parse_study_state(const std::string& text, const std::string& path);
+
+// The manifest of a study: program, sampler, runs, seed, series, every uncertain input
+// with where it was declared, then the scenario's own manifest (inputs with hashes, every
+// resolved key). Thread count and shard are not part of it: they do not change the results.
+std::string study_manifest_text(const std::string& scenario_manifest, const std::vector<UncertainInput>& inputs,
+                                const StudyPlan& plan);
+// "#   KEY = DIST  # FILE:LINE" for each input, as the study and sensitivity manifests list them.
+std::string uncertain_inputs_text(const std::vector<UncertainInput>& inputs);
+
+// The line a shard adds at the end of the manifest.
+std::string shard_manifest_line(int shard, int shards, const StudyPlan& plan);
+
+}  // namespace gapsim

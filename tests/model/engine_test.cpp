@@ -1,0 +1,299 @@
+// Analytic and hand-computed cases of the stock-and-flow engine.
+#include "model/engine.hpp"
+
+#include <cmath>
+
+#include "model/calendar.hpp"
+#include "model/exogenous.hpp"
+#include "io/scenario_builder.hpp"
+#include "support/allocation_counter.hpp"
+#include "support/approx.hpp"
+#include "support/scenarios.hpp"
+
+namespace gapsim {
+namespace {
+
+using test::quiet_config;
+using test::run_config;
+using test::within_rounding;
+
+TEST_CASE("engine: pure attrition follows (1 - a dt)^n", "[core][engine]") {
+  // Given only attrition at rate a, the stock after n Euler steps is N0 (1 - a dt)^n.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.attrition.qualified_rate = 0.3;
+  const int steps_per_year = GENERATE(1, 4, 12);
+  config.time.steps_per_year = steps_per_year;
+  config.time.report = ReportStep::annual;
+  const Results results = run_config(config);
+  const double dt = 1.0 / steps_per_year;
+  for (int year = 0; year < results.rows(); ++year) {
+    const double expected = 1000.0 * std::pow(1.0 - 0.3 * dt, year * steps_per_year);
+    CHECK_THAT(results.at(year, Column::workforce), within_rounding(expected));
+    const double next = 1000.0 * std::pow(1.0 - 0.3 * dt, (year + 1) * steps_per_year);
+    CHECK_THAT(results.at(year, Column::attrition), within_rounding(expected - next));
+  }
+}
+
+TEST_CASE("engine: a programme delays a pulse by exactly its duration", "[core][engine]") {
+  // Given 100 starters in the first month of a 1-year programme, they complete 12 months later,
+  // less dropouts, and the pipeline holds them in between.
+  ScenarioConfig config = quiet_config(0.0);
+  ProgrammeConfig programme;
+  programme.name = "pulse";
+  programme.intake = Schedule({{2013.0, 1200.0}, {2013.08, 0.0}});  // 1200/yr * 1/12 yr at step 0
+  programme.duration = 1.0;
+  programme.completion_rate = 0.8;
+  programme.entry_share = 0.5;
+  programme.entry_tier = Tier::qualified;
+  programme.entry_age = 25;
+  programme.cost_per_trainee = 10.0;
+  config.programmes = {programme};
+  Workspace workspace;
+  const Results results = run_config(config, &workspace);
+  for (int month = 0; month < results.rows(); ++month) {
+    INFO("month " << month);
+    const bool in_pipeline = month >= 1 && month <= 12;
+    CHECK_THAT(results.at(month, Column::trainees), within_rounding(in_pipeline ? 100.0 : 0.0));
+    CHECK_THAT(results.at(month, Column::graduates), within_rounding(month == 12 ? 80.0 : 0.0));
+    CHECK_THAT(results.at(month, Column::programme_entrants),
+               within_rounding(month == 12 ? 40.0 : 0.0));
+    CHECK_THAT(results.at(month, Column::workforce), within_rounding(month > 12 ? 40.0 : 0.0));
+  }
+  CHECK_THAT(results.at(0, Column::cost), within_rounding(1000.0));
+  // Entered at 25 in January 2014, aged at the start of 2015 and 2016: 27 at the end.
+  CHECK_THAT(workspace.qualified()[27 - 18], within_rounding(40.0));
+}
+
+TEST_CASE("engine: a zero-duration programme delivers in the same step", "[core][engine]") {
+  ScenarioConfig config = quiet_config(0.0);
+  ProgrammeConfig programme;
+  programme.name = "instant";
+  programme.intake = Schedule::constant(120.0);
+  programme.duration = 0.0;
+  config.programmes = {programme};
+  const Results results = run_config(config);
+  CHECK_THAT(results.at(0, Column::programme_entrants), within_rounding(10.0));
+  CHECK_THAT(results.at(1, Column::underskilled), within_rounding(10.0));
+  CHECK(results.at(5, Column::trainees) == 0.0);
+}
+
+TEST_CASE("engine: a cohort ages one year per year and retires at the configured age",
+          "[core][engine]") {
+  // Given 1000 people aged 30 on 1 January 2013 and retirement at exactly 33, they are 33 on
+  // 1 January 2016 and all retire in that year.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.retirement = {33.0, 0.0};
+  config.time = {2013, 2018, 12, ReportStep::annual};
+  const Results results = run_config(config);
+  for (int row = 0; row < results.rows(); ++row) {
+    const int year = 2013 + row;
+    INFO("year " << year);
+    CHECK(results.at(row, Column::workforce) == (year <= 2016 ? 1000.0 : 0.0));
+    CHECK(results.at(row, Column::retirements) == (year == 2016 ? 1000.0 : 0.0));
+  }
+  for (int years = 1; years <= 3; ++years) {
+    config.time.end_year = 2013 + years - 1;
+    Workspace workspace;
+    run_config(config, &workspace);
+    INFO("after " << years << " years");
+    CHECK(workspace.qualified()[30 + years - 18] == 1000.0);
+    CHECK(workspace.qualified().sum() == 1000.0);
+  }
+}
+
+TEST_CASE("engine: people ageing past the oldest bucket retire", "[core][engine]") {
+  ScenarioConfig config = quiet_config(500.0);
+  config.workforce.max_age = 31;
+  config.workforce.initial_age_share.assign(31 - 18 + 1, 0.0);
+  config.workforce.initial_age_share.back() = 1.0;  // everyone 31
+  config.time.report = ReportStep::annual;
+  const Results results = run_config(config);
+  CHECK(results.at(0, Column::retirements) == 500.0);
+  CHECK(results.at(1, Column::workforce) == 0.0);
+}
+
+TEST_CASE("engine: hires fill open positions over the delay, capped by the pool",
+          "[core][engine]") {
+  // One step a year: hires = min(open / delay, share * pool) * 1 yr.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time = {2013, 2013, 1, ReportStep::annual};
+  config.demand.base_shortage = 600.0;
+  config.hiring.delay = 3.0;
+  config.hiring.qualified_share = 0.25;
+  config.hiring.pool = Schedule::constant(10000.0);
+  config.hiring.max_pool_share = 0.05;  // cap 500/yr, above 600/3
+  CHECK_THAT(run_config(config).at(0, Column::hires), within_rounding(200.0));
+  config.hiring.max_pool_share = 0.01;  // cap 100/yr
+  CHECK_THAT(run_config(config).at(0, Column::hires), within_rounding(100.0));
+}
+
+TEST_CASE("engine: hand-computed month with every workforce flow", "[core][engine]") {
+  // Given one step of a year (dt = 1) with 1000 qualified and 1000 under-skilled at age 30:
+  // attrition 0.1 / 0.2, upskilling rate 0.05 plus capacity 30, retirement at 30 with
+  // nobody older, hires 90 (open 270 over 3 years), a quarter qualified.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time = {2013, 2013, 1, ReportStep::annual};
+  config.workforce.underskilled = 1000.0;
+  config.attrition = {0.1, 0.2};
+  config.upskilling.rate = Schedule::constant(0.05);
+  config.upskilling.capacity = Schedule::constant(30.0);
+  config.demand.base_shortage = 270.0;
+  config.hiring.delay = 3.0;
+  config.hiring.qualified_share = 0.25;
+  config.hiring.age_sd = 0.0;
+  config.hiring.pool = Schedule::constant(1e6);
+  Workspace workspace;
+  const Results results = run_config(config, &workspace);
+  // Qualified: 1000 - 100 attrition + (0.05 * 1000 + 30) upskilled + 22.5 hires.
+  // Under-skilled: 1000 - 200 - 80 + 67.5.
+  CHECK_THAT(results.at(0, Column::upskilled), within_rounding(80.0));
+  CHECK_THAT(results.at(0, Column::attrition), within_rounding(300.0));
+  CHECK_THAT(results.at(0, Column::hires), within_rounding(90.0));
+  CHECK_THAT(workspace.qualified().sum(), within_rounding(1002.5));
+  CHECK_THAT(workspace.underskilled().sum(), within_rounding(787.5));
+  CHECK_THAT(results.at(0, Column::skill_gap), within_rounding(2270.0 - 1000.0 - 0.5 * 1000.0));
+}
+
+TEST_CASE("engine: demand grows with the economy and with attacks", "[core][engine]") {
+  // demand(t) = D0 (1 + g)^(t - t0) (A(t) / A(t0))^e, D0 = workforce + base shortage.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time.report = ReportStep::annual;
+  config.demand.base_shortage = 500.0;
+  config.demand.growth = Schedule::constant(0.04);
+  config.demand.attack_elasticity = 0.3;
+  config.attack = std::make_shared<GrowthTrend>(5.0, 2013.0, 0.5);
+  const Results results = run_config(config);
+  for (int k = 0; k < results.rows(); ++k) {
+    const double expected = 1500.0 * std::pow(1.04, k) * std::pow(1.5, 0.3 * k);
+    CHECK_THAT(results.at(k, Column::demand), within_rounding(expected));
+    CHECK_THAT(results.at(k, Column::attack_volume), within_rounding(5.0 * std::pow(1.5, k)));
+  }
+}
+
+TEST_CASE("engine: outsourcing moves demand to providers, foreign staff draw on no one",
+          "[core][engine]") {
+  // Domestic demand = demand (1 - s + s (1 - f) / L); total demand is set so that domestic
+  // demand at the start is workforce + base shortage.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time = {2013, 2014, 1, ReportStep::annual};
+  config.demand.base_shortage = 200.0;
+  config.outsourcing.share = Schedule::constant(0.4);
+  config.outsourcing.leverage = Schedule::constant(2.0);
+  config.outsourcing.foreign_share = Schedule({{2013.0, 0.0}, {2014.0, 0.5}});
+  config.outsourcing.cost_per_fte = 10.0;
+  const Results results = run_config(config);
+  const double demand = 1200.0 / (0.6 + 0.4 / 2.0);
+  CHECK_THAT(results.at(0, Column::demand), within_rounding(demand));
+  CHECK_THAT(results.at(0, Column::domestic_demand), within_rounding(1200.0));
+  CHECK_THAT(results.at(1, Column::domestic_demand), within_rounding(demand * (0.6 + 0.4 * 0.5 / 2.0)));
+  CHECK_THAT(results.at(0, Column::cost), within_rounding(0.4 * demand * 10.0));
+}
+
+TEST_CASE("engine: logistic adoption follows its curve", "[core][engine]") {
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time.report = ReportStep::annual;
+  config.outsourcing.adoption = Adoption::logistic;
+  config.outsourcing.floor = 0.1;
+  config.outsourcing.ceiling = 0.7;
+  config.outsourcing.midpoint = 2014.0;
+  config.outsourcing.steepness = 0.8;
+  const Results results = run_config(config);
+  for (int k = 0; k < results.rows(); ++k) {
+    const double expected = 0.1 + 0.6 / (1.0 + std::exp(-0.8 * (2013.0 + k - 2014.0)));
+    CHECK_THAT(results.at(k, Column::outsourced_share), within_rounding(expected));
+  }
+}
+
+TEST_CASE("engine: an event scales attacks and demand by the share of the step it covers",
+          "[core][engine]") {
+  // Steps are twelfths of a year, not calendar months: step 6 is [2013.5, 2013.5833), which
+  // holds the window 3-30 July 2013 entirely.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.demand.base_shortage = 0.0;
+  EventConfig event;
+  event.name = "games";
+  event.from = decimal_year({2013, 7, 3});
+  event.to = decimal_year_end({2013, 7, 30});
+  event.attack_multiplier = 3.0;
+  event.demand_extra = 100.0;
+  config.events = {event};
+  const Results results = run_config(config);
+  const double share = (event.to - event.from) * 12.0;  // the window lies inside the step
+  CHECK_THAT(results.at(6, Column::attack_volume), within_rounding(1.0 + 2.0 * share));
+  CHECK_THAT(results.at(6, Column::demand), within_rounding(1000.0 + 100.0 * share));
+  CHECK(results.at(5, Column::attack_volume) == 1.0);
+  CHECK(results.at(7, Column::attack_volume) == 1.0);
+}
+
+TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified",
+          "[core][engine]") {
+  ScenarioConfig config = quiet_config(0.0);
+  config.workforce.underskilled = 1000.0;
+  config.time = {2013, 2013, 1, ReportStep::annual};
+  ProgrammeConfig programme;
+  programme.name = "course";
+  programme.intake = Schedule::constant(100.0);
+  programme.duration = 0.0;
+  programme.source = TraineeSource::underskilled;
+  programme.entry_share = 0.5;
+  config.programmes = {programme};
+  Workspace workspace;
+  const Results results = run_config(config, &workspace);
+  CHECK_THAT(results.at(0, Column::upskilled), within_rounding(50.0));
+  CHECK(results.at(0, Column::programme_entrants) == 0.0);
+  CHECK_THAT(workspace.qualified().sum(), within_rounding(50.0));
+  CHECK_THAT(workspace.underskilled().sum(), within_rounding(950.0));
+}
+
+TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine]") {
+  // 100 starters at 2 yen; 50 of them upgraded plus 10 by the rate at 7 yen: 200 + 70.
+  ScenarioConfig config = quiet_config(0.0);
+  config.workforce.underskilled = 1000.0;
+  config.time = {2013, 2013, 1, ReportStep::annual};
+  config.upskilling.rate = Schedule::constant(0.01);
+  config.upskilling.cost_per_person = 7.0;
+  ProgrammeConfig programme;
+  programme.name = "course";
+  programme.intake = Schedule::constant(100.0);
+  programme.source = TraineeSource::underskilled;
+  programme.entry_share = 0.5;
+  programme.cost_per_trainee = 2.0;
+  config.programmes = {programme};
+  const Results results = run_config(config);
+  CHECK_THAT(results.at(0, Column::upskilled), within_rounding(60.0));
+  CHECK_THAT(results.at(0, Column::cost), within_rounding(270.0));
+}
+
+TEST_CASE("engine: the carried tier totals equal the sums over ages", "[core][engine]") {
+  // The engine carries Qtot and Utot through each step (section 1 of MODEL.md) instead of
+  // re-summing the arrays. Given the baseline (entrants into both tiers, upskilling, hires,
+  // ageing out) run to the end of year Y, its final arrays summed must equal the levels a
+  // longer run reports for 1 January Y+1.
+  BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini");
+  built.config.time.report = ReportStep::annual;
+  const Results full = run_config(built.config);
+  const int end_year = GENERATE(2013, 2016, 2020, 2029);
+  built.config.time.end_year = end_year;
+  Workspace workspace;
+  run_config(built.config, &workspace);
+  const int row = end_year + 1 - built.config.time.start_year;
+  INFO("end of " << end_year);
+  CHECK_THAT(full.at(row, Column::qualified), within_rounding(workspace.qualified().sum()));
+  CHECK_THAT(full.at(row, Column::underskilled), within_rounding(workspace.underskilled().sum()));
+}
+
+TEST_CASE("engine: a run allocates nothing when reused", "[core][engine]") {
+  // Given a workspace and results already shaped by a first run of the shipped baseline
+  // (programmes, events, full age structure), a second run makes no heap allocation at all.
+  const BuiltScenario built = load_and_build(GAPSIM_SOURCE_DIR "/scenarios/olympics_2021.ini");
+  const ExogenousInputs inputs = make_exogenous_inputs(built.config);
+  Workspace workspace;
+  Results results;
+  Engine::run(inputs, workspace, results);
+  const std::size_t before = test::allocations_so_far();
+  Engine::run(inputs, workspace, results);
+  CHECK(test::allocations_so_far() == before);
+}
+
+}  // namespace
+}  // namespace gapsim
