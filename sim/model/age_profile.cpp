@@ -18,31 +18,41 @@ double normal_cdf(double x, double mean, double sd) {
 }  // namespace
 
 std::vector<double> normal_age_shares(double mean, double sd, int min_age, int max_age) {
-  std::vector<double> shares(max_age - min_age + 1, 0.0);
+  std::vector<double> shares(static_cast<std::size_t>(max_age - min_age + 1));
+  normal_age_shares(mean, sd, min_age, shares);
+  return shares;
+}
+
+void normal_age_shares(double mean, double sd, int min_age, std::span<double> shares) {
+  const int max_age = min_age + static_cast<int>(shares.size()) - 1;
   double total = 0.0;
   for (int age = min_age; age <= max_age; ++age) {
     double p = normal_cdf(age + 0.5, mean, sd) - normal_cdf(age - 0.5, mean, sd);
-    shares[age - min_age] = p;
+    shares[static_cast<std::size_t>(age - min_age)] = p;
     total += p;
   }
   if (total <= 0.0) {  // the mass lies entirely outside the range: put it at the near edge
-    return normal_age_shares(std::clamp(mean, double(min_age), double(max_age)), 0.0, min_age,
-                             max_age);
+    normal_age_shares(std::clamp(mean, double(min_age), double(max_age)), 0.0, min_age, shares);
+    return;
   }
   for (double& share : shares) {
     share /= total;
   }
-  return shares;
 }
 
 std::vector<double> retirement_hazard(double mean, double sd, int min_age, int max_age) {
-  std::vector<double> hazard(max_age - min_age + 1, 0.0);
+  std::vector<double> hazard(static_cast<std::size_t>(max_age - min_age + 1));
+  retirement_hazard(mean, sd, min_age, hazard);
+  return hazard;
+}
+
+void retirement_hazard(double mean, double sd, int min_age, std::span<double> hazard) {
+  const int max_age = min_age + static_cast<int>(hazard.size()) - 1;
   for (int age = min_age; age <= max_age; ++age) {
     double remaining = 1.0 - normal_cdf(age - 0.5, mean, sd);
     double retiring = normal_cdf(age + 0.5, mean, sd) - normal_cdf(age - 0.5, mean, sd);
-    hazard[age - min_age] = remaining > 1e-15 ? std::min(1.0, retiring / remaining) : 1.0;
+    hazard[static_cast<std::size_t>(age - min_age)] = remaining > 1e-15 ? std::min(1.0, retiring / remaining) : 1.0;
   }
-  return hazard;
 }
 
 }  // namespace gapsim

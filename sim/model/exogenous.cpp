@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "model/age_profile.hpp"
 #include "model/calendar.hpp"
@@ -27,13 +28,11 @@ double domestic_factor(const OutsourcingConfig& out, double t, double share) {
   return 1.0 - share + share * (1.0 - out.foreign_share.at(t)) / out.leverage.at(t);
 }
 
-Eigen::ArrayXd to_array(const std::vector<double>& values) {
-  return Eigen::Map<const Eigen::ArrayXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+std::span<double> span_of(Eigen::ArrayXd& array) {
+  return {array.data(), static_cast<std::size_t>(array.size())};
 }
 
-ProgrammeInputs make_programme(const ProgrammeConfig& p, const ExogenousInputs& in, int min_age) {
-  ProgrammeInputs out;
-  out.starts.resize(in.steps);
+void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, int min_age, ProgrammeInputs& out) {
   for (int n = 0; n < in.steps; ++n) {
     out.starts[n] = p.intake.at(in.time_at(n)) * in.dt;
   }
@@ -44,13 +43,17 @@ ProgrammeInputs make_programme(const ProgrammeConfig& p, const ExogenousInputs& 
   out.entry_tier = p.entry_tier;
   out.entry_index = p.entry_age - min_age;
   out.cost_per_trainee = p.cost_per_trainee;
-  return out;
 }
+
+constexpr ExogenousParts k_all_parts = (k_exogenous_scalars << 1) - 1;
+// Any of these changes demand, and with it domestic demand and the outsourcing cost.
+constexpr ExogenousParts k_demand_parts = k_exogenous_events | k_exogenous_demand_base | k_exogenous_demand_growth |
+                                          k_exogenous_threat | k_exogenous_outsourcing;
 
 }  // namespace
 
-ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
-  ExogenousInputs in;
+ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
+  ExogenousInputs& in = m_inputs;
   const TimeConfig& time = config.time;
   in.steps_per_year = time.steps_per_year;
   in.steps_per_report = time.report == ReportStep::annual ? time.steps_per_year : time.steps_per_year / 12;
@@ -59,77 +62,136 @@ ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) {
   in.start_time = time.start_year;
 
   const int steps = in.steps;
-  const double t0 = in.start_time;
-  in.attack_volume.resize(steps);
-  in.demand.resize(steps);
-  in.outsourced_share.resize(steps);
-  in.domestic_demand.resize(steps);
-  in.hire_cap.resize(steps);
-  in.upskill_rate.resize(steps);
-  in.upskill_capacity.resize(steps);
-  in.outsourcing_cost.resize(steps);
-
-  // Total demand at t0 is chosen so that domestic demand at t0 = workforce + base shortage.
-  const WorkforceConfig& wf = config.workforce;
-  const double base_domestic = wf.qualified + wf.underskilled + config.demand.base_shortage;
-  const double base_demand = base_domestic / domestic_factor(config.outsourcing, t0, provider_share(config.outsourcing, t0));
-  const double base_attack = config.attack->volume(t0);
-
-  double growth_factor = 1.0;  // product of (1 + g)^dt over the steps before n
-  double step_growth_of = std::numeric_limits<double>::quiet_NaN();  // g of step_growth
-  double step_growth = 1.0;                                          // (1 + g)^dt
+  for (Eigen::ArrayXd* series : {&in.attack_volume, &in.demand, &in.outsourced_share, &in.domestic_demand,
+                                 &in.hire_cap, &in.upskill_rate, &in.upskill_capacity, &in.outsourcing_cost,
+                                 &m_trend_ratio, &m_trend, &m_attack_factor, &m_demand_factor, &m_demand_extra,
+                                 &m_growth_factor, &m_threat, &m_domestic_factor}) {
+    series->resize(steps);
+  }
+  // The attack trend cannot change between updates: evaluated once (a fitted trend's median
+  // at every step is the dearest part of the series).
+  const double base_attack = config.attack->volume(in.start_time);
   for (int n = 0; n < steps; ++n) {
-    const double t = in.time_at(n);
-    double attack_factor = 1.0;
-    double demand_factor = 1.0;
-    double demand_extra = 0.0;
-    for (const EventConfig& event : config.events) {
-      double overlap = overlap_fraction(t, in.dt, event.from, event.to);
-      attack_factor *= event_factor(event.attack_multiplier, overlap);
-      demand_factor *= event_factor(event.demand_multiplier, overlap);
-      demand_extra += event.demand_extra * overlap;
-    }
-    const double trend = config.attack->volume(t);
-    in.attack_volume[n] = trend * attack_factor;
-    const double threat = std::pow(trend / base_attack, config.demand.attack_elasticity);
-    in.demand[n] = base_demand * growth_factor * threat * demand_factor + demand_extra;
-    in.outsourced_share[n] = provider_share(config.outsourcing, t);
-    in.domestic_demand[n] = in.demand[n] * domestic_factor(config.outsourcing, t, in.outsourced_share[n]);
-    in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(t);
-    in.upskill_rate[n] = config.upskilling.rate.at(t);
-    in.upskill_capacity[n] = config.upskilling.capacity.at(t);
-    in.outsourcing_cost[n] =
-        in.outsourced_share[n] * in.demand[n] * config.outsourcing.cost_per_fte * in.dt;
-    const double growth = config.demand.growth.at(t);
-    if (growth != step_growth_of) {  // growth is mostly constant: pow only when it changes
-      step_growth_of = growth;
-      step_growth = std::pow(1.0 + growth, in.dt);
-    }
-    growth_factor *= step_growth;
+    m_trend[n] = config.attack->volume(in.time_at(n));
+    m_trend_ratio[n] = m_trend[n] / base_attack;
   }
-
-  const Eigen::ArrayXd age_share = to_array(wf.initial_age_share);
-  in.initial_qualified = wf.qualified * age_share;
-  in.initial_underskilled = wf.underskilled * age_share;
-  const Eigen::ArrayXd hazard = to_array(retirement_hazard(
-      config.retirement.age_mean, config.retirement.age_sd, wf.min_age, wf.max_age));
-  // Per-step probability that keeps the annual hazard exact: 1 - (1 - h)^dt.
-  in.retire_prob = 1.0 - (1.0 - hazard).pow(in.dt);
-  in.hire_age_share = to_array(
-      normal_age_shares(config.hiring.age_mean, config.hiring.age_sd, wf.min_age, wf.max_age));
-
-  in.attrition_qualified = config.attrition.qualified_rate * in.dt;
-  in.attrition_underskilled = config.attrition.underskilled_rate * in.dt;
-  in.hiring_delay = config.hiring.delay;
-  in.hire_qualified_share = config.hiring.qualified_share;
-  in.cost_per_hire = config.hiring.cost_per_hire;
-  in.cost_per_upskill = config.upskilling.cost_per_person;
-  in.underskilled_effectiveness = wf.underskilled_effectiveness;
-
-  for (const ProgrammeConfig& programme : config.programmes) {
-    in.programmes.push_back(make_programme(programme, in, wf.min_age));
+  const int ages = config.workforce.max_age - config.workforce.min_age + 1;
+  for (Eigen::ArrayXd* per_age : {&in.initial_qualified, &in.initial_underskilled, &in.retire_prob,
+                                  &in.hire_age_share, &m_retire_hazard}) {
+    per_age->resize(ages);
   }
-  return in;
+  in.programmes.resize(config.programmes.size());
+  for (ProgrammeInputs& programme : in.programmes) {
+    programme.starts.resize(steps);
+  }
+  update(config, k_all_parts);
 }
+
+void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts changed) {
+  ExogenousInputs& in = m_inputs;
+  const int steps = in.steps;
+  const OutsourcingConfig& out = config.outsourcing;
+  const WorkforceConfig& wf = config.workforce;
+
+  if (changed & k_exogenous_events) {
+    for (int n = 0; n < steps; ++n) {
+      const double t = in.time_at(n);
+      double attack_factor = 1.0;
+      double demand_factor = 1.0;
+      double demand_extra = 0.0;
+      for (const EventConfig& event : config.events) {
+        const double overlap = overlap_fraction(t, in.dt, event.from, event.to);
+        attack_factor *= event_factor(event.attack_multiplier, overlap);
+        demand_factor *= event_factor(event.demand_multiplier, overlap);
+        demand_extra += event.demand_extra * overlap;
+      }
+      m_attack_factor[n] = attack_factor;
+      m_demand_factor[n] = demand_factor;
+      m_demand_extra[n] = demand_extra;
+      in.attack_volume[n] = m_trend[n] * attack_factor;
+    }
+  }
+  if (changed & k_exogenous_demand_growth) {
+    double growth_factor = 1.0;
+    double step_growth_of = std::numeric_limits<double>::quiet_NaN();  // g of step_growth
+    double step_growth = 1.0;                                          // (1 + g)^dt
+    for (int n = 0; n < steps; ++n) {
+      m_growth_factor[n] = growth_factor;
+      const double growth = config.demand.growth.at(in.time_at(n));
+      if (growth != step_growth_of) {  // growth is mostly constant: pow only when it changes
+        step_growth_of = growth;
+        step_growth = std::pow(1.0 + growth, in.dt);
+      }
+      growth_factor *= step_growth;
+    }
+  }
+  if (changed & k_exogenous_threat) {
+    for (int n = 0; n < steps; ++n) {
+      m_threat[n] = std::pow(m_trend_ratio[n], config.demand.attack_elasticity);
+    }
+  }
+  if (changed & k_exogenous_outsourcing) {
+    for (int n = 0; n < steps; ++n) {
+      const double t = in.time_at(n);
+      in.outsourced_share[n] = provider_share(out, t);
+      m_domestic_factor[n] = domestic_factor(out, t, in.outsourced_share[n]);
+    }
+  }
+  if (changed & k_demand_parts) {
+    // Total demand at the start is chosen so that domestic demand then = workforce + base shortage.
+    const double base_domestic = wf.qualified + wf.underskilled + config.demand.base_shortage;
+    const double base_demand = base_domestic / m_domestic_factor[0];
+    for (int n = 0; n < steps; ++n) {
+      in.demand[n] = base_demand * m_growth_factor[n] * m_threat[n] * m_demand_factor[n] + m_demand_extra[n];
+      in.domestic_demand[n] = in.demand[n] * m_domestic_factor[n];
+    }
+  }
+  if (changed & (k_demand_parts | k_exogenous_outsourcing_cost)) {
+    for (int n = 0; n < steps; ++n) {
+      in.outsourcing_cost[n] = in.outsourced_share[n] * in.demand[n] * out.cost_per_fte * in.dt;
+    }
+  }
+  if (changed & k_exogenous_hire_cap) {
+    for (int n = 0; n < steps; ++n) {
+      in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(in.time_at(n));
+    }
+  }
+  if (changed & k_exogenous_upskilling) {
+    for (int n = 0; n < steps; ++n) {
+      const double t = in.time_at(n);
+      in.upskill_rate[n] = config.upskilling.rate.at(t);
+      in.upskill_capacity[n] = config.upskilling.capacity.at(t);
+    }
+  }
+  if (changed & k_exogenous_initial_stocks) {
+    const Eigen::Map<const Eigen::ArrayXd> age_share(wf.initial_age_share.data(), in.initial_qualified.size());
+    in.initial_qualified = wf.qualified * age_share;
+    in.initial_underskilled = wf.underskilled * age_share;
+  }
+  if (changed & k_exogenous_retirement) {
+    retirement_hazard(config.retirement.age_mean, config.retirement.age_sd, wf.min_age, span_of(m_retire_hazard));
+    // Per-step probability that keeps the annual hazard exact: 1 - (1 - h)^dt.
+    in.retire_prob = 1.0 - (1.0 - m_retire_hazard).pow(in.dt);
+  }
+  if (changed & k_exogenous_hire_ages) {
+    normal_age_shares(config.hiring.age_mean, config.hiring.age_sd, wf.min_age, span_of(in.hire_age_share));
+  }
+  if (changed & k_exogenous_scalars) {
+    in.attrition_qualified = config.attrition.qualified_rate * in.dt;
+    in.attrition_underskilled = config.attrition.underskilled_rate * in.dt;
+    in.hiring_delay = config.hiring.delay;
+    in.hire_qualified_share = config.hiring.qualified_share;
+    in.cost_per_hire = config.hiring.cost_per_hire;
+    in.cost_per_upskill = config.upskilling.cost_per_person;
+    in.underskilled_effectiveness = wf.underskilled_effectiveness;
+  }
+  if (changed & k_exogenous_programmes) {
+    for (std::size_t p = 0; p < config.programmes.size(); ++p) {
+      update_programme(config.programmes[p], in, wf.min_age, in.programmes[p]);
+    }
+  }
+}
+
+ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) { return ExogenousSeries(config).inputs(); }
 
 }  // namespace gapsim

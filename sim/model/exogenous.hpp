@@ -44,13 +44,13 @@ struct ExogenousInputs {
   Eigen::ArrayXd retire_prob;          // per-step retirement probability
   Eigen::ArrayXd hire_age_share;       // how hires spread over ages, sums to 1
 
-  double attrition_qualified = 0.0;    // per-step fraction, rate * dt
-  double attrition_underskilled = 0.0;
-  double hiring_delay = 1.0;           // [yr]
-  double hire_qualified_share = 0.0;
-  double cost_per_hire = 0.0;
-  double cost_per_upskill = 0.0;
-  double underskilled_effectiveness = 0.5;
+  double attrition_qualified{};        // per-step fraction, rate * dt
+  double attrition_underskilled{};
+  double hiring_delay{};               // [yr]
+  double hire_qualified_share{};
+  double cost_per_hire{};              // [yen]
+  double cost_per_upskill{};           // [yen]
+  double underskilled_effectiveness{};
 
   std::vector<ProgrammeInputs> programmes;
 
@@ -60,7 +60,56 @@ struct ExogenousInputs {
   int reports() const { return steps / steps_per_report; }
 };
 
-// REQUIRES: config validated (scenario_builder does this for files).
+// What the exogenous series are computed from, so that a study changing a few numbers of a
+// configuration recomputes only the series that depend on them. Members of ExogenousParts.
+enum ExogenousPart : unsigned {
+  k_exogenous_events = 1u << 0,            // event windows: multipliers, extra demand
+  k_exogenous_demand_base = 1u << 1,       // start workforce and shortage: the start demand
+  k_exogenous_demand_growth = 1u << 2,     // demand.growth
+  k_exogenous_threat = 1u << 3,            // demand.attack_elasticity
+  k_exogenous_outsourcing = 1u << 4,       // provider share, leverage, foreign share
+  k_exogenous_outsourcing_cost = 1u << 5,  // cost per covered FTE
+  k_exogenous_hire_cap = 1u << 6,          // IT pool and the most of it hired per year
+  k_exogenous_upskilling = 1u << 7,        // upskilling rate and capacity schedules
+  k_exogenous_initial_stocks = 1u << 8,    // start workforce by tier and age
+  k_exogenous_retirement = 1u << 9,        // retirement age distribution
+  k_exogenous_hire_ages = 1u << 10,        // age distribution of hires
+  k_exogenous_programmes = 1u << 11,       // every programme's numbers
+  k_exogenous_scalars = 1u << 12,          // rates and costs used as they are
+};
+using ExogenousParts = unsigned;
+
+// The exogenous inputs of a configuration, with the per-step factors they are made of kept,
+// so that after some numbers of the configuration change only the series that depend on
+// them are computed again, to the same bits as computing everything anew.
+class ExogenousSeries {
+ public:
+  // REQUIRES: config validated (scenario_builder does this for files).
+  explicit ExogenousSeries(const ScenarioConfig& config);
+
+  // Recomputes the series that depend on `changed` for `config`, which may differ from the
+  // configuration last given only in the numbers those parts are computed from (not in its
+  // time, ages, attack trend, event windows or programme list). Allocates nothing.
+  void update(const ScenarioConfig& config, ExogenousParts changed);
+
+  const ExogenousInputs& inputs() const { return m_inputs; }
+
+ private:
+  ExogenousInputs m_inputs;
+  // Per step n:
+  Eigen::ArrayXd m_trend_ratio;      // attack trend / its value at the start
+  Eigen::ArrayXd m_trend;            // attack trend without events
+  Eigen::ArrayXd m_attack_factor;    // product of the events' attack multipliers
+  Eigen::ArrayXd m_demand_factor;    // product of the events' demand multipliers
+  Eigen::ArrayXd m_demand_extra;     // the events' extra demand [persons]
+  Eigen::ArrayXd m_growth_factor;    // product of (1 + g)^dt over the steps before n
+  Eigen::ArrayXd m_threat;           // trend ratio ^ attack elasticity
+  Eigen::ArrayXd m_domestic_factor;  // domestic FTE per unit of demand
+  // Per age:
+  Eigen::ArrayXd m_retire_hazard;    // annual retirement hazard
+};
+
+// Every exogenous series of `config` computed once. REQUIRES as ExogenousSeries.
 ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config);
 
 }  // namespace gapsim

@@ -1,6 +1,7 @@
 // A value that changes over time: piecewise linear between (time, value) points, flat outside.
 #pragma once
 
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,9 @@ class Schedule {
   double at(double t) const;
 
   const std::vector<std::pair<double, double>>& points() const { return m_points; }
+  // Sets the value of point `index`, keeping its time (a study varying one schedule point).
+  // REQUIRES: index < points().size().
+  void set_value(std::size_t index, double value) { m_points[index].second = value; }
 
  private:
   std::vector<std::pair<double, double>> m_points;

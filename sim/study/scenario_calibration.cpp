@@ -56,8 +56,8 @@ class TargetEvaluator {
   }
 
   std::vector<double> values(const Eigen::VectorXd& x) {
-    const BuiltScenario& built = m_variants.build(std::span<const double>(x.data(), static_cast<std::size_t>(x.size())));
-    Engine::run(make_exogenous_inputs(built.config), m_workspace, m_results);
+    Engine::run(m_variants.inputs(std::span<const double>(x.data(), static_cast<std::size_t>(x.size()))), m_workspace,
+                m_results);
     std::vector<double> out;
     for (const CalibrationTarget& target : m_targets) {
       const int row = row_of_year(m_results, target.year);

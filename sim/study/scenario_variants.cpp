@@ -1,14 +1,15 @@
-// Rebuilding a scenario with varied numbers.
+// Making variants of a scenario: by setting fields of the built configuration, or by
+// rebuilding it from rewritten text.
 #include "study/scenario_variants.hpp"
 
+#include <algorithm>
 #include <map>
+#include <memory>
 
-#include "model/engine.hpp"
-#include "model/exogenous.hpp"
 #include "io/input_error.hpp"
-#include "io/key_schema.hpp"
 #include "io/number_format.hpp"
 #include "io/value_parser.hpp"
+#include "model/engine.hpp"
 
 namespace gapsim {
 namespace {
@@ -26,9 +27,25 @@ std::string points_text(const std::vector<std::pair<double, double>>& points) {
   return out;
 }
 
+// The index of the programme or event that a key "programme.NAME.x" or "event.NAME.x" names.
+std::size_t section_index(const ScenarioConfig& config, const std::string& key) {
+  const std::size_t first_dot = key.find('.');
+  const std::size_t last_dot = key.rfind('.');
+  if (first_dot == last_dot) {
+    return 0;
+  }
+  const std::string section = key.substr(0, first_dot);
+  const std::string name = key.substr(first_dot + 1, last_dot - first_dot - 1);
+  const auto index_of = [&name](const auto& list) {
+    const auto it = std::find_if(list.begin(), list.end(), [&name](const auto& item) { return item.name == name; });
+    return static_cast<std::size_t>(it - list.begin());
+  };
+  return section == "programme" ? index_of(config.programmes) : index_of(config.events);
+}
+
 }  // namespace
 
-ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read) : m_raw(raw), m_trial(raw) {
+ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read) : m_raw(raw) {
   auto files = std::make_shared<std::map<std::string, std::optional<std::string>>>();
   const ReadFile recording = [&read, files](const std::string& path) {
     auto it = files->find(path);
@@ -46,28 +63,59 @@ ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read)
   };
 }
 
-void ScenarioVariants::vary(std::vector<VariedKey> keys) {
-  const RawScenario& raw = m_raw;
-  m_trial = m_raw;
+void ScenarioVariants::vary(std::vector<VariedKey> keys, VariantBuild how) {
   m_keys = std::move(keys);
-  m_edits.clear();
-  std::map<std::string, std::size_t> edit_of;  // setting key -> index in m_edits
+  const bool every_key_has_a_field = std::all_of(
+      m_keys.begin(), m_keys.end(), [](const VariedKey& varied) { return find_config_field(varied.key) != nullptr; });
+  m_how = every_key_has_a_field ? how : VariantBuild::rebuild;
+  if (m_how == VariantBuild::set_fields) {
+    vary_fields();
+  } else {
+    vary_text();
+  }
+}
+
+void ScenarioVariants::vary_fields() {
+  m_field_edits.clear();
+  m_changed = 0;
+  m_config = m_base.config;
+  for (const VariedKey& varied : m_keys) {
+    FieldEdit edit{find_config_field(varied.key), find_key_spec(varied.key), section_index(m_config, varied.key), {}, {}};
+    if (varied.at) {
+      const Schedule& schedule = *edit.field->schedule(m_config, edit.section);
+      const auto& points = schedule.points();
+      const auto it = std::find_if(points.begin(), points.end(), [&](const auto& p) { return p.first == *varied.at; });
+      edit.point = static_cast<std::size_t>(it - points.begin());
+    }
+    const auto setting = m_raw.settings.find(varied.key);
+    edit.location = setting != m_raw.settings.end() ? std::pair{setting->second.file, setting->second.line}
+                                                    : std::pair{m_raw.path, 1};  // a default
+    m_changed |= edit.field->parts;
+    m_field_edits.push_back(std::move(edit));
+  }
+  m_series.emplace(m_config);
+}
+
+void ScenarioVariants::vary_text() {
+  m_trial = m_raw;
+  m_text_edits.clear();
+  std::map<std::string, std::size_t> edit_of;  // setting key -> index in m_text_edits
   for (std::size_t i = 0; i < m_keys.size(); ++i) {
     const VariedKey& varied = m_keys[i];
-    auto [it, fresh] = edit_of.emplace(varied.key, m_edits.size());
+    auto [it, fresh] = edit_of.emplace(varied.key, m_text_edits.size());
     if (fresh) {
-      Edit edit{varied.key, {}, {}, i};
+      TextEdit edit{varied.key, {}, {}, i};
       if (varied.at) {
-        edit.points = *parse_points(value_text(raw, varied.key));
+        edit.points = *parse_points(value_text(m_raw, varied.key));
       }
-      m_edits.push_back(std::move(edit));
+      m_text_edits.push_back(std::move(edit));
       RawSetting& setting = m_trial.settings[varied.key];
       if (setting.file.empty()) {  // a default: messages point at the top of the top file
-        setting.file = raw.path;
+        setting.file = m_raw.path;
         setting.line = 1;
       }
     }
-    Edit& edit = m_edits[it->second];
+    TextEdit& edit = m_text_edits[it->second];
     if (varied.at) {
       for (std::size_t p = 0; p < edit.points.size(); ++p) {
         if (edit.points[p].first == *varied.at) {
@@ -85,8 +133,36 @@ Results ScenarioVariants::run_base() const {
   return results;
 }
 
-const BuiltScenario& ScenarioVariants::build(std::span<const double> values) {
-  for (Edit& edit : m_edits) {
+const ExogenousInputs& ScenarioVariants::inputs(std::span<const double> values) {
+  if (m_how == VariantBuild::set_fields) {
+    set_fields(values);
+  } else {
+    rebuild(values);
+  }
+  return m_series->inputs();
+}
+
+void ScenarioVariants::set_fields(std::span<const double> values) {
+  for (std::size_t i = 0; i < m_field_edits.size(); ++i) {
+    const FieldEdit& edit = m_field_edits[i];
+    const double value = values[i];
+    if (!in_range(*edit.spec, value)) {  // the builder's messages for the same value in a file
+      const std::string what = edit.field->schedule != nullptr ? "schedule value " + format_number(value)
+                                                               : format_number(value);
+      throw_input_error(edit.location.first, edit.location.second, m_keys[i].key,
+                        what + " is out of range (" + range_text(*edit.spec) + ")");
+    }
+    if (edit.field->number != nullptr) {
+      *edit.field->number(m_config, edit.section) = value;
+    } else {
+      edit.field->schedule(m_config, edit.section)->set_value(edit.point.value_or(0), value);
+    }
+  }
+  m_series->update(m_config, m_changed);
+}
+
+void ScenarioVariants::rebuild(std::span<const double> values) {
+  for (TextEdit& edit : m_text_edits) {
     std::string& text = m_trial.settings[edit.key].value;
     if (edit.point_of.empty()) {
       text = format_number(values[edit.value_index]);
@@ -98,7 +174,7 @@ const BuiltScenario& ScenarioVariants::build(std::span<const double> values) {
     text = points_text(edit.points);
   }
   m_built = build_scenario(m_trial, m_read, &m_trends, Provenance::skip);
-  return m_built;
+  m_series.emplace(m_built.config);
 }
 
 }  // namespace gapsim

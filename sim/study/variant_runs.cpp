@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "model/engine.hpp"
-#include "model/exogenous.hpp"
 #include "study/parallel_for.hpp"
 
 namespace gapsim {
@@ -34,8 +33,7 @@ void run_variants(const ScenarioVariants& variants, std::int64_t first, std::int
   parallel_for(first, last, threads, [&](int id, std::int64_t index) {
     Worker& w = *workers[static_cast<std::size_t>(id)];
     values_of(index, w.values);
-    const BuiltScenario& built = w.variants.build(w.values);
-    Engine::run(make_exogenous_inputs(built.config), w.workspace, w.results);
+    Engine::run(w.variants.inputs(w.values), w.workspace, w.results);
     if (!w.results.table.allFinite()) {
       throw std::runtime_error("run " + std::to_string(index) + " produced a value that is not finite");
     }

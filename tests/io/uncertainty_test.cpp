@@ -147,21 +147,22 @@ TEST_CASE("variants: values set through the builder give the runs of the equival
   ScenarioVariants variants(raw, files.reader());
   variants.vary({*parse_varied_key("hiring.delay"), *parse_varied_key("programme.uni.intake@2020")});
   const std::vector<double> values = {2.5, 450.0};
-  const BuiltScenario& varied = variants.build(values);
-  CHECK(varied.config.hiring.delay == 2.5);
-  CHECK(varied.config.programmes[0].intake.points() == std::vector<std::pair<double, double>>{{2013, 100}, {2020, 450}});
+  variants.inputs(values);
+  const ScenarioConfig varied = variants.config();
+  CHECK(varied.hiring.delay == 2.5);
+  CHECK(varied.programmes[0].intake.points() == std::vector<std::pair<double, double>>{{2013, 100}, {2020, 450}});
 
   // The same scenario written out as a file gives the same numbers.
   MemoryFiles written = files;
   written.files["main.ini"] = minimal_ini() + "[hiring]\ndelay = 2.5\n[programme.uni]\nintake = 2013:100, 2020:450\nduration = 2\n";
   const BuiltScenario direct = test::build_from_memory(written);
-  const Results a = test::run_config(varied.config);
+  const Results a = test::run_config(varied);
   const Results b = test::run_config(direct.config);
   CHECK((a.table == b.table).all());
 
   // An out-of-range value is the builder's error, naming the key.
   const std::vector<double> bad = {-1.0, 450.0};
-  CHECK_THROWS_WITH(variants.build(bad), "main.ini:1: hiring.delay: -1 is out of range (must be > 0)");
+  CHECK_THROWS_WITH(variants.inputs(bad), "main.ini:1: hiring.delay: -1 is out of range (must be > 0)");
 }
 
 }  // namespace
