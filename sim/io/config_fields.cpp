@@ -77,6 +77,8 @@ constexpr std::array k_fields = {
 
 }  // namespace
 
+std::span<const ConfigField> config_fields() { return k_fields; }
+
 const ConfigField* find_config_field(std::string_view key) {
   const KeySpec* spec = find_key_spec(key);
   if (spec == nullptr) {

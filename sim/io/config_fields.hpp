@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "model/exogenous.hpp"
@@ -24,5 +25,8 @@ struct ConfigField {
 // or nullptr for a key that shapes the scenario or feeds a derived value (the years, the age
 // range, the age profile, the attack trend, a programme's entry age): those vary by rebuilding.
 const ConfigField* find_config_field(std::string_view key);
+
+// The whole table, in key-table order.
+std::span<const ConfigField> config_fields();
 
 }  // namespace gapsim
