@@ -5,6 +5,8 @@
 
 #include <chrono>
 
+#include "model/engine.hpp"
+
 #include "fastest.hpp"
 #include "study/monte_carlo.hpp"
 #include "io/uncertainty.hpp"
@@ -66,5 +68,37 @@ void BM_MonteCarloSpeedup(benchmark::State& state) {
   state.counters["speedup"] = benchmark::Counter(ratio_sum, benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_MonteCarloSpeedup)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
+
+// What a Monte Carlo run costs against one engine run, measured in pairs: each iteration
+// times a 2,000-run 1-thread study of the baseline (7 inputs sampled and set, the exogenous
+// series they feed recomputed, the run, its bands, its row of the runs table), then 2,000
+// runs of the engine alone on the baseline's inputs (BM_BaselineStepLoop's work). `ratio` is
+// the first time over the second; `study_us` and `engine_us` are per run.
+void BM_MonteCarloRunCost(benchmark::State& state) {
+  const BaselineStudy study;
+  const std::int64_t runs = 2000;
+  const gapsim::ExogenousInputs inputs = gapsim::make_exogenous_inputs(study.variants.base().config);
+  gapsim::Workspace workspace;
+  gapsim::Results results;
+  double study_seconds = 0.0;
+  double engine_seconds = 0.0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    study.run(runs, 1);
+    const auto middle = std::chrono::steady_clock::now();
+    for (std::int64_t i = 0; i < runs; ++i) {
+      gapsim::Engine::run(inputs, workspace, results);
+      benchmark::DoNotOptimize(results.table.data());
+    }
+    const auto end = std::chrono::steady_clock::now();
+    study_seconds += std::chrono::duration<double>(middle - start).count();
+    engine_seconds += std::chrono::duration<double>(end - middle).count();
+  }
+  const double per_run = 1e6 / static_cast<double>(runs);
+  state.counters["ratio"] = benchmark::Counter(study_seconds / engine_seconds);
+  state.counters["study_us"] = benchmark::Counter(study_seconds * per_run, benchmark::Counter::kAvgIterations);
+  state.counters["engine_us"] = benchmark::Counter(engine_seconds * per_run, benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_MonteCarloRunCost)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
 
 }  // namespace
