@@ -1,5 +1,5 @@
-// `gapsim run` end to end: golden outputs of the shipped scenarios, byte-identical reruns,
-// failures that leave earlier results alone.
+// `gapsim run` end to end: golden outputs of the shipped scenarios, identical bytes from separate
+// processes (for `gapsim mc` also on 1 and 2 threads), failures that leave earlier results alone.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -40,18 +40,41 @@ TEST_CASE("run: shipped scenarios match the golden files", "[e2e][golden]") {
   CHECK(scenarios == 7);
 }
 
-TEST_CASE("run: the same inputs give identical bytes", "[e2e][determinism]") {
-  TempDir a("det_a");
-  TempDir b("det_b");
-  REQUIRE(gapsim({"run", k_scenarios.string(), "-o", a.path.string()}) == 0);
-  REQUIRE(gapsim({"run", k_scenarios.string(), "-o", b.path.string()}) == 0);
-  for (const auto& entry : fs::recursive_directory_iterator(a.path)) {
-    if (entry.is_regular_file()) {
-      const fs::path other = b.path / fs::relative(entry.path(), a.path);
-      INFO(entry.path());
-      CHECK(slurp(entry.path()) == slurp(other));
-    }
+// Every file under `a` is under `b` with the same bytes, and `b` has no other files.
+void check_same_bytes(const fs::path& a, const fs::path& b) {
+  const std::vector<fs::path> files = test::files_under(a);
+  CHECK(files == test::files_under(b));
+  for (const fs::path& file : files) {
+    INFO(file);
+    CHECK(slurp(a / file) == slurp(b / file));
   }
+}
+
+TEST_CASE("run: two processes write identical bytes", "[e2e][determinism]") {
+  // Given the shipped scenarios run by two separate gapsim processes, every output file should
+  // be the same byte for byte.
+  TempDir a("det_run_a");
+  TempDir b("det_run_b");
+  REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", a.path.string()}) == 0);
+  REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", b.path.string()}) == 0);
+  CHECK(test::files_under(a.path).size() == 1 + 2 * 7);  // summary.csv, timeseries.csv and manifest
+  check_same_bytes(a.path, b.path);
+}
+
+TEST_CASE("mc: one thread and two threads in separate processes write identical bytes", "[e2e][determinism]") {
+  // Given a 500-run study of every shipped scenario by one process on 1 thread and another on
+  // 2 threads, every output file should be the same byte for byte: results depend on the seed
+  // only.
+  TempDir a("det_mc_t1");
+  TempDir b("det_mc_t2");
+  const auto mc = [](const std::string& threads, const fs::path& out) {
+    return test::gapsim_process(
+        {"mc", k_scenarios.string(), "--runs", "500", "--threads", threads, "--quiet", "-o", out.string()});
+  };
+  REQUIRE(mc("1", a.path) == 0);
+  REQUIRE(mc("2", b.path) == 0);
+  CHECK(test::files_under(a.path).size() == 5 * 7);  // bands, probabilities, runs, study_state, manifest
+  check_same_bytes(a.path, b.path);
 }
 
 TEST_CASE("run: the manifest records version, input hashes and resolved values", "[e2e][manifest]") {

@@ -7,6 +7,8 @@ namespace gapsim::test {
 
 // Relative tolerance for results that are exact up to floating-point rounding.
 constexpr double k_rounding = 1e-9;
+// Relative tolerance for a calibrated scenario against the targets it was fitted to.
+constexpr double k_calibrated = 1e-6;
 // Relative tolerance for golden files (allows another compiler's rounding, not a model change).
 constexpr double k_golden = 1e-9;
 

@@ -17,6 +17,14 @@ struct TempDir {
 // app_main with "gapsim" and `args`; returns the exit code.
 int gapsim(std::vector<std::string> args);
 
+// Runs the built gapsim program (GAPSIM_BINARY) as a separate process with `args`, its standard
+// output discarded and its standard error passed through; returns its exit status, or -1 when
+// it could not be started or did not exit normally.
+int gapsim_process(const std::vector<std::string>& args);
+
+// The paths of the regular files under `root`, relative to it, sorted.
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& root);
+
 // The whole file, or "<missing>".
 std::string slurp(const std::filesystem::path& path);
 
