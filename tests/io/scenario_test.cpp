@@ -177,7 +177,7 @@ TEST_CASE("scenario: extends errors", "[io][scenario]") {
 
 TEST_CASE("scenario: scenarios/README.md documents every key as the program knows it",
           "[io][scenario][docs]") {
-  // Regenerate the table with: build/sim/cli/gapsim keys
+  // Regenerate the table with: build/sim/gapsim keys
   const std::string readme = read_disk_file(GAPSIM_SOURCE_DIR "/scenarios/README.md").value_or("");
   CHECK(readme.find(key_table_markdown()) != std::string::npos);
 }
