@@ -6,6 +6,8 @@
 #include <chrono>
 
 #include "model/engine.hpp"
+#include "study/band_batch.hpp"
+#include "study/band_stats.hpp"
 
 #include "fastest.hpp"
 #include "study/monte_carlo.hpp"
@@ -100,5 +102,44 @@ void BM_MonteCarloRunCost(benchmark::State& state) {
   state.counters["engine_us"] = benchmark::Counter(engine_seconds * per_run, benchmark::Counter::kAvgIterations);
 }
 BENCHMARK(BM_MonteCarloRunCost)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
+
+// Where a Monte Carlo run's time goes besides the engine: making the variant (7 sampled
+// values set on the configuration, the exogenous series they feed recomputed) ...
+void BM_VariantInputs(benchmark::State& state) {
+  BaselineStudy study;
+  const gapsim::UnitDesign design(gapsim::SamplerKind::random, static_cast<int>(study.distributions.size()), 1000, 1);
+  std::vector<std::vector<double>> samples(1000, std::vector<double>(study.distributions.size()));
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    design.point(static_cast<std::int64_t>(i), samples[i]);
+    for (std::size_t j = 0; j < samples[i].size(); ++j) {
+      samples[i][j] = study.distributions[j].quantile(samples[i][j]);
+    }
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(study.variants.inputs(samples[i]).demand.data());
+    i = (i + 1) % samples.size();
+  }
+}
+BENCHMARK(BM_VariantInputs)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", gapsim::bench::fastest);
+
+// ... and adding a run to the bands (324 cells of the annual baseline, in batches as a
+// study adds them).
+void BM_BandsAdd(benchmark::State& state) {
+  const BaselineStudy study;
+  const gapsim::Results reference = study.variants.run_base();
+  gapsim::BandStats bands(reference.table);
+  gapsim::BandBatch batch(bands, 71);
+  gapsim::Results run = reference;
+  double shift = 0.0;
+  for (auto _ : state) {
+    shift += 1.0;  // a different run each time, so the sketch bins spread as in a study
+    run.table = reference.table + shift;
+    batch.add(run);
+  }
+  batch.flush();
+  benchmark::DoNotOptimize(bands.runs());
+}
+BENCHMARK(BM_BandsAdd)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", gapsim::bench::fastest);
 
 }  // namespace

@@ -23,18 +23,19 @@ double provider_share(const OutsourcingConfig& out, double t) {
 }
 
 // Domestic FTE per unit of demand: the in-house part plus the Japanese provider staff needed
-// to cover the outsourced part, for provider share `share` at time t.
-double domestic_factor(const OutsourcingConfig& out, double t, double share) {
-  return 1.0 - share + share * (1.0 - out.foreign_share.at(t)) / out.leverage.at(t);
+// to cover the outsourced part, for provider share `share`, foreign share and leverage.
+double domestic_factor(double share, double foreign_share, double leverage) {
+  return 1.0 - share + share * (1.0 - foreign_share) / leverage;
 }
 
 std::span<double> span_of(Eigen::ArrayXd& array) {
   return {array.data(), static_cast<std::size_t>(array.size())};
 }
 
-void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, int min_age, ProgrammeInputs& out) {
+void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const Eigen::ArrayXd& time, int min_age,
+                      ProgrammeInputs& out) {
   for (int n = 0; n < in.steps; ++n) {
-    out.starts[n] = p.intake.at(in.time_at(n)) * in.dt;
+    out.starts[n] = p.intake.at(time[n]) * in.dt;
   }
   out.delay_steps = static_cast<int>(std::lround(p.duration * in.steps_per_year));
   out.entering = p.completion_rate * p.entry_share;
@@ -45,10 +46,11 @@ void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, int m
   out.cost_per_trainee = p.cost_per_trainee;
 }
 
-constexpr ExogenousParts k_all_parts = (k_exogenous_scalars << 1) - 1;
+constexpr ExogenousParts k_all_parts = (k_exogenous_provider_staff << 1) - 1;
 // Any of these changes demand, and with it domestic demand and the outsourcing cost.
 constexpr ExogenousParts k_demand_parts = k_exogenous_events | k_exogenous_demand_base | k_exogenous_demand_growth |
-                                          k_exogenous_threat | k_exogenous_outsourcing;
+                                          k_exogenous_threat | k_exogenous_provider_share |
+                                          k_exogenous_provider_staff;
 
 }  // namespace
 
@@ -65,14 +67,18 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   for (Eigen::ArrayXd* series : {&in.attack_volume, &in.demand, &in.outsourced_share, &in.domestic_demand,
                                  &in.hire_cap, &in.upskill_rate, &in.upskill_capacity, &in.outsourcing_cost,
                                  &m_trend_ratio, &m_trend, &m_attack_factor, &m_demand_factor, &m_demand_extra,
-                                 &m_growth_factor, &m_threat, &m_domestic_factor}) {
+                                 &m_growth_factor, &m_threat, &m_domestic_factor, &m_time, &m_leverage,
+                                 &m_foreign_share}) {
     series->resize(steps);
+  }
+  for (int n = 0; n < steps; ++n) {
+    m_time[n] = in.time_at(n);
   }
   // The attack trend cannot change between updates: evaluated once (a fitted trend's median
   // at every step is the dearest part of the series).
   const double base_attack = config.attack->volume(in.start_time);
   for (int n = 0; n < steps; ++n) {
-    m_trend[n] = config.attack->volume(in.time_at(n));
+    m_trend[n] = config.attack->volume(m_time[n]);
     m_trend_ratio[n] = m_trend[n] / base_attack;
   }
   const int ages = config.workforce.max_age - config.workforce.min_age + 1;
@@ -95,7 +101,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
 
   if (changed & k_exogenous_events) {
     for (int n = 0; n < steps; ++n) {
-      const double t = in.time_at(n);
+      const double t = m_time[n];
       double attack_factor = 1.0;
       double demand_factor = 1.0;
       double demand_extra = 0.0;
@@ -117,7 +123,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
     double step_growth = 1.0;                                          // (1 + g)^dt
     for (int n = 0; n < steps; ++n) {
       m_growth_factor[n] = growth_factor;
-      const double growth = config.demand.growth.at(in.time_at(n));
+      const double growth = config.demand.growth.at(m_time[n]);
       if (growth != step_growth_of) {  // growth is mostly constant: pow only when it changes
         step_growth_of = growth;
         step_growth = std::pow(1.0 + growth, in.dt);
@@ -130,11 +136,20 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       m_threat[n] = std::pow(m_trend_ratio[n], config.demand.attack_elasticity);
     }
   }
-  if (changed & k_exogenous_outsourcing) {
+  if (changed & k_exogenous_provider_staff) {
     for (int n = 0; n < steps; ++n) {
-      const double t = in.time_at(n);
-      in.outsourced_share[n] = provider_share(out, t);
-      m_domestic_factor[n] = domestic_factor(out, t, in.outsourced_share[n]);
+      m_leverage[n] = out.leverage.at(m_time[n]);
+      m_foreign_share[n] = out.foreign_share.at(m_time[n]);
+    }
+  }
+  if (changed & k_exogenous_provider_share) {
+    for (int n = 0; n < steps; ++n) {
+      in.outsourced_share[n] = provider_share(out, m_time[n]);
+    }
+  }
+  if (changed & (k_exogenous_provider_share | k_exogenous_provider_staff)) {
+    for (int n = 0; n < steps; ++n) {
+      m_domestic_factor[n] = domestic_factor(in.outsourced_share[n], m_foreign_share[n], m_leverage[n]);
     }
   }
   if (changed & k_demand_parts) {
@@ -153,12 +168,12 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
   }
   if (changed & k_exogenous_hire_cap) {
     for (int n = 0; n < steps; ++n) {
-      in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(in.time_at(n));
+      in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(m_time[n]);
     }
   }
   if (changed & k_exogenous_upskilling) {
     for (int n = 0; n < steps; ++n) {
-      const double t = in.time_at(n);
+      const double t = m_time[n];
       in.upskill_rate[n] = config.upskilling.rate.at(t);
       in.upskill_capacity[n] = config.upskilling.capacity.at(t);
     }
@@ -187,7 +202,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
   }
   if (changed & k_exogenous_programmes) {
     for (std::size_t p = 0; p < config.programmes.size(); ++p) {
-      update_programme(config.programmes[p], in, wf.min_age, in.programmes[p]);
+      update_programme(config.programmes[p], in, m_time, wf.min_age, in.programmes[p]);
     }
   }
 }

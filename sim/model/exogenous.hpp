@@ -67,7 +67,7 @@ enum ExogenousPart : unsigned {
   k_exogenous_demand_base = 1u << 1,       // start workforce and shortage: the start demand
   k_exogenous_demand_growth = 1u << 2,     // demand.growth
   k_exogenous_threat = 1u << 3,            // demand.attack_elasticity
-  k_exogenous_outsourcing = 1u << 4,       // provider share, leverage, foreign share
+  k_exogenous_provider_share = 1u << 4,    // outsourcing share, or its logistic curve
   k_exogenous_outsourcing_cost = 1u << 5,  // cost per covered FTE
   k_exogenous_hire_cap = 1u << 6,          // IT pool and the most of it hired per year
   k_exogenous_upskilling = 1u << 7,        // upskilling rate and capacity schedules
@@ -76,6 +76,7 @@ enum ExogenousPart : unsigned {
   k_exogenous_hire_ages = 1u << 10,        // age distribution of hires
   k_exogenous_programmes = 1u << 11,       // every programme's numbers
   k_exogenous_scalars = 1u << 12,          // rates and costs used as they are
+  k_exogenous_provider_staff = 1u << 13,   // outsourcing leverage and foreign share
 };
 using ExogenousParts = unsigned;
 
@@ -105,6 +106,9 @@ class ExogenousSeries {
   Eigen::ArrayXd m_growth_factor;    // product of (1 + g)^dt over the steps before n
   Eigen::ArrayXd m_threat;           // trend ratio ^ attack elasticity
   Eigen::ArrayXd m_domestic_factor;  // domestic FTE per unit of demand
+  Eigen::ArrayXd m_time;             // decimal year at the start of the step
+  Eigen::ArrayXd m_leverage;         // outsourcing leverage
+  Eigen::ArrayXd m_foreign_share;    // outsourcing foreign share
   // Per age:
   Eigen::ArrayXd m_retire_hazard;    // annual retirement hazard
 };
