@@ -1,6 +1,7 @@
 // The table of scenario keys. scenarios/README.md is generated from it (`gapsim keys`).
 #include "io/key_schema.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <vector>
@@ -174,6 +175,19 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
          std::string(pattern.substr(star + 1));
 }
 
+// The edit distance from `key` to `candidate` if it is below `bound` (any when bound < 0),
+// else `bound`. Limits grow from small, so a near miss costs about the key's length times its
+// distance, even when the key holds a long section name that the candidate repeats.
+int distance_below(std::string_view key, std::string_view candidate, int bound) {
+  for (int limit = 8;; limit *= 2) {
+    const int cap = bound < 0 ? limit : std::min(limit, bound);
+    const int distance = edit_distance_up_to(key, candidate, cap);
+    if (distance < cap || cap == bound) {
+      return distance;
+    }
+  }
+}
+
 }  // namespace
 
 std::span<const KeySpec> key_specs() { return k_specs; }
@@ -213,17 +227,34 @@ const KeySpec* find_key_spec(std::string_view key) {
 }
 
 std::string closest_key(std::string_view key) {
-  std::string best;
+  struct Candidate {
+    std::string key;
+    std::size_t table_index;
+    std::size_t length_gap;  // a lower bound of the distance
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < k_specs.size(); ++i) {
+    std::string candidate = instantiate(k_specs[i].key, key);
+    const std::size_t gap = std::max(candidate.size(), key.size()) - std::min(candidate.size(), key.size());
+    candidates.push_back({std::move(candidate), i, gap});
+  }
+  // Nearest in length first: a key with a long section name meets its own section's keys
+  // before the short plain keys, which the best distance so far then dismisses by length.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.length_gap < b.length_gap; });
+  const Candidate* best = nullptr;
   int best_distance = -1;
-  for (const KeySpec& spec : k_specs) {
-    std::string candidate = instantiate(spec.key, key);
-    const int distance = edit_distance(key, candidate);
-    if (best_distance < 0 || distance < best_distance) {
-      best = std::move(candidate);
+  for (const Candidate& candidate : candidates) {
+    // A distance equal to the best is measured too: of equally close keys, the one earlier in
+    // the table is suggested.
+    const int distance = distance_below(key, candidate.key, best_distance < 0 ? -1 : best_distance + 1);
+    if (best == nullptr || distance < best_distance ||
+        (distance == best_distance && candidate.table_index < best->table_index)) {
+      best = &candidate;
       best_distance = distance;
     }
   }
-  return best;
+  return best->key;
 }
 
 std::string range_text(const KeySpec& spec) {
