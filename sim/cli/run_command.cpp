@@ -42,7 +42,7 @@ ScenarioOutput run_one(const std::string& path) {
   Workspace workspace;
   Results results;
   Engine::run(inputs, workspace, results);
-  return {raw.name, timeseries_csv(results, built.config.time.report == ReportStep::monthly),
+  return {raw.name, timeseries_csv(results, built.config.time.report),
           manifest_text(raw, built, read_disk_file), summarize(results)};
 }
 

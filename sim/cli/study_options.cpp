@@ -35,10 +35,9 @@ std::vector<Column> variable_list(const std::string& text, const std::string& op
   while (start <= text.size()) {
     const std::size_t comma = std::min(text.find(',', start), text.size());
     const std::string name = text.substr(start, comma - start);
-    std::string closest;
-    const auto column = output_variable(name, closest);
+    const auto column = output_variable(name);
     if (!column) {
-      throw po::error(option + ": unknown variable '" + name + "' (did you mean '" + closest + "'?)");
+      throw po::error(option + ": unknown variable '" + name + "' (did you mean '" + column.error() + "'?)");
     }
     columns.push_back(*column);
     start = comma + 1;

@@ -157,12 +157,12 @@ int sweep_command(const std::vector<std::string>& args) {
                  bar.callback());
   }
 
-  const bool monthly = variants.base().config.time.report == ReportStep::monthly;
+  const ReportStep report = variants.base().config.time.report;
   std::string csv;
   for (const Axis& axis : axes) {
     csv += axis.key.label + ",";
   }
-  csv += report_time_header(monthly) + ",variable,value\n";
+  csv += report_time_header(report) + ",variable,value\n";
   std::vector<double> values(axes.size());
   const double* cell = table.data();
   for (std::int64_t index = 0; index < points; ++index) {
@@ -173,7 +173,7 @@ int sweep_command(const std::vector<std::string>& args) {
       prefix += ',';
     }
     for (int r = 0; r < rows; ++r) {
-      const std::string time = report_time_cells(base_results.at(r, Column::time), monthly);
+      const std::string time = report_time_cells(base_results.at(r, Column::time), report);
       for (const Column column : series) {
         csv += prefix;
         csv += time;

@@ -29,12 +29,11 @@ std::vector<CalibrationTarget> read_calibration_targets(std::string_view text, c
         throw_input_error(path, target.line, "year", "'" + std::string(year_cell) + "' is not a whole year");
       }
       target.year = *year;
-      std::string closest;
-      const auto variable = output_variable(variable_cell, closest);
+      const auto variable = output_variable(variable_cell);
       if (!variable) {
         throw_input_error(path, target.line, "variable",
                           "'" + std::string(variable_cell) + "' is not an output variable (did you mean '" +
-                              closest + "'?)");
+                              variable.error() + "'?)");
       }
       target.variable = *variable;
       const auto value = parse_number(value_cell);

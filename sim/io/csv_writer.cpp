@@ -4,30 +4,31 @@
 #include <cmath>
 
 #include "io/number_format.hpp"
+#include "model/scenario_config.hpp"
 
 namespace gapsim {
 
-std::string report_time_cells(double time, bool monthly) {
+std::string report_time_cells(double time, ReportStep step) {
   const double year = std::floor(time);
   std::string out = format_number(year);
-  if (monthly) {
+  if (step == ReportStep::monthly) {
     out += ',';
     out += format_number(std::round((time - year) * 12.0) + 1.0);
   }
   return out;
 }
 
-std::string report_time_header(bool monthly) { return monthly ? "year,month" : "year"; }
+std::string report_time_header(ReportStep step) { return step == ReportStep::monthly ? "year,month" : "year"; }
 
-std::string timeseries_csv(const Results& results, bool monthly) {
-  std::string out = report_time_header(monthly);
+std::string timeseries_csv(const Results& results, ReportStep step) {
+  std::string out = report_time_header(step);
   for (int c = 1; c < k_column_count; ++c) {
     out += ',';
     out += column_name(static_cast<Column>(c));
   }
   out += '\n';
   for (int row = 0; row < results.rows(); ++row) {
-    out += report_time_cells(results.at(row, Column::time), monthly);
+    out += report_time_cells(results.at(row, Column::time), step);
     for (int c = 1; c < k_column_count; ++c) {
       out += ',';
       out += format_number(results.table(row, c));

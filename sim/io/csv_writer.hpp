@@ -10,14 +10,16 @@
 
 namespace gapsim {
 
+enum class ReportStep;  // model/scenario_config.hpp
+
 // The time of a report step as CSV cells: "2020", or "2020,3" (year, month) for monthly
 // reports; and the matching header, "year" or "year,month".
-std::string report_time_cells(double time, bool monthly);
-std::string report_time_header(bool monthly);
+std::string report_time_cells(double time, ReportStep step);
+std::string report_time_header(ReportStep step);
 
 // Wide time series, one row per report step: "year" (and "month" for monthly reports), then
 // every other Column. Ends with a newline.
-std::string timeseries_csv(const Results& results, bool monthly);
+std::string timeseries_csv(const Results& results, ReportStep step);
 
 struct SummaryRow {
   std::string scenario;

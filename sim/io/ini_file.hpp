@@ -9,7 +9,7 @@ namespace gapsim {
 
 struct IniSetting {
   std::string key;    // "section.name", or "name" before any section
-  std::string value;  // trimmed, comment removed
+  std::string value;  // trimmed, comment removed; empty when nothing follows the '='
   int line = 0;
 };
 
@@ -21,12 +21,16 @@ struct IniSection {
 struct IniFile {
   std::string path;
   std::vector<IniSetting> settings;  // in file order
-  std::vector<IniSection> sections;  // in file order
+  std::vector<IniSection> sections;  // in file order; a section opened twice is listed twice
 };
 
-// Parses `text` (the contents of `path`, used in messages). '#' starts a comment.
-// Throws InputError for a line that is neither a section, a setting, a comment nor blank,
-// and for a key set twice in the same file.
+// Parses `text` (the contents of `path`, used in messages) in one pass, in time linear in
+// its length. Syntax: `[name]` opens a section (blanks around the name are ignored),
+// `key = value` sets "name.key" (the value is everything after the first '='), '#' starts a
+// comment anywhere on a line, and blank lines are skipped. Lines may end in "\n" or "\r\n";
+// a UTF-8 byte order mark before the first line is skipped.
+// Throws InputError "FILE:LINE: ..." for a line that is neither a section, a setting, a
+// comment nor blank, and "FILE:LINE: KEY: set twice in the same file" for a repeated key.
 IniFile parse_ini(std::string_view text, const std::string& path);
 
 }  // namespace gapsim

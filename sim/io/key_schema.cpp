@@ -1,6 +1,7 @@
 // The table of scenario keys. scenarios/README.md is generated from it (`gapsim keys`).
 #include "io/key_schema.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <vector>
@@ -15,148 +16,147 @@ using T = KeyType;
 constexpr double k_inf = std::numeric_limits<double>::infinity();
 
 // clang-format off
-constexpr std::array k_specs = {
-  KeySpec{"extends", T::path, "", "(none)", -k_inf, k_inf, false, "",
-          "Scenario file this one layers on (relative to this file); this file's values win."},
-  KeySpec{"description", T::text, "", "(empty)", -k_inf, k_inf, false, "",
-          "Free text, copied to the manifest."},
+constexpr std::array k_specs = std::to_array<KeySpec>({
+  {.key = "extends", .type = T::path, .default_value = "(none)",
+   .doc = "Scenario file this one layers on (relative to this file); this file's values win."},
+  {.key = "description", .type = T::text, .default_value = "(empty)",
+   .doc = "Free text, copied to the manifest."},
 
-  KeySpec{"time.start_year", T::integer, "year", "2013", 1900, 2200, false, "",
-          "First simulated year; the stocks given are those of 1 January."},
-  KeySpec{"time.end_year", T::integer, "year", "2030", 1900, 2200, false, "",
-          "Last reported year; the run goes to its 31 December. Must not be before start_year."},
-  KeySpec{"time.steps_per_year", T::integer, "1/yr", "12", 1, 366, false, "",
-          "Euler steps per year (dt = 1/steps_per_year). 12 = monthly."},
-  KeySpec{"time.report", T::choice, "", "annual", -k_inf, k_inf, false, "annual|monthly",
-          "One output row per year or per month (monthly needs steps_per_year a multiple of 12)."},
+  {.key = "time.start_year", .type = T::integer, .unit = "year", .default_value = "2013", .min = 1900, .max = 2200,
+   .doc = "First simulated year; the stocks given are those of 1 January."},
+  {.key = "time.end_year", .type = T::integer, .unit = "year", .default_value = "2030", .min = 1900, .max = 2200,
+   .doc = "Last reported year; the run goes to its 31 December. Must not be before start_year."},
+  {.key = "time.steps_per_year", .type = T::integer, .unit = "1/yr", .default_value = "12", .min = 1, .max = 366,
+   .doc = "Euler steps per year (dt = 1/steps_per_year). 12 = monthly."},
+  {.key = "time.report", .type = T::choice, .default_value = "annual", .choices = "annual|monthly",
+   .doc = "One output row per year or per month (monthly needs steps_per_year a multiple of 12)."},
 
-  KeySpec{"workforce.qualified", T::number, "persons", "", 0, k_inf, false, "",
-          "Qualified security workers at the start (required)."},
-  KeySpec{"workforce.underskilled", T::number, "persons", "", 0, k_inf, false, "",
-          "Security workers lacking the skills their job needs, at the start (required)."},
-  KeySpec{"workforce.min_age", T::integer, "years", "18", 10, 100, false, "",
-          "Youngest single-year age bucket."},
-  KeySpec{"workforce.max_age", T::integer, "years", "70", 11, 120, false, "",
-          "Oldest age bucket; people ageing past it retire. Must be above min_age."},
-  KeySpec{"workforce.age_profile", T::choice, "", "normal", -k_inf, k_inf, false, "normal|table",
-          "Initial age distribution of both tiers: a discretised normal, or age_table."},
-  KeySpec{"workforce.age_mean", T::number, "years", "40", 0, 150, false, "",
-          "Mean age for age_profile = normal."},
-  KeySpec{"workforce.age_sd", T::number, "years", "10", 0, 100, false, "",
-          "Standard deviation of age for age_profile = normal (0 = everyone at age_mean)."},
-  KeySpec{"workforce.age_table", T::schedule, "weight", "(none)", 0, k_inf, false, "",
-          "AGE:WEIGHT points, linear between, flat outside, normalised (needed for age_profile = table)."},
-  KeySpec{"workforce.underskilled_effectiveness", T::number, "", "0.5", 0, 1, false, "",
-          "How much of a qualified worker an under-skilled one counts for in skill_gap."},
+  {.key = "workforce.qualified", .unit = "persons", .min = 0,
+   .doc = "Qualified security workers at the start (required)."},
+  {.key = "workforce.underskilled", .unit = "persons", .min = 0,
+   .doc = "Security workers lacking the skills their job needs, at the start (required)."},
+  {.key = "workforce.min_age", .type = T::integer, .unit = "years", .default_value = "18", .min = 10, .max = 100,
+   .doc = "Youngest single-year age bucket."},
+  {.key = "workforce.max_age", .type = T::integer, .unit = "years", .default_value = "70", .min = 11, .max = 120,
+   .doc = "Oldest age bucket; people ageing past it retire. Must be above min_age."},
+  {.key = "workforce.age_profile", .type = T::choice, .default_value = "normal", .choices = "normal|table",
+   .doc = "Initial age distribution of both tiers: a discretised normal, or age_table."},
+  {.key = "workforce.age_mean", .unit = "years", .default_value = "40", .min = 0, .max = 150,
+   .doc = "Mean age for age_profile = normal."},
+  {.key = "workforce.age_sd", .unit = "years", .default_value = "10", .min = 0, .max = 100,
+   .doc = "Standard deviation of age for age_profile = normal (0 = everyone at age_mean)."},
+  {.key = "workforce.age_table", .type = T::schedule, .unit = "weight", .default_value = "(none)", .min = 0,
+   .doc = "AGE:WEIGHT points, linear between, flat outside, normalised (needed for age_profile = table)."},
+  {.key = "workforce.underskilled_effectiveness", .default_value = "0.5", .min = 0, .max = 1,
+   .doc = "How much of a qualified worker an under-skilled one counts for in skill_gap."},
 
-  KeySpec{"attrition.qualified", T::number, "1/yr", "0.1", 0, 1, false, "",
-          "Rate of leaving the field, applied as rate * dt per step (annual share leaving: 1 - (1 - rate dt)^steps)."},
-  KeySpec{"attrition.underskilled", T::number, "1/yr", "0.1", 0, 1, false, "",
-          "Rate of leaving the field for under-skilled workers, applied as rate * dt per step."},
+  {.key = "attrition.qualified", .unit = "1/yr", .default_value = "0.1", .min = 0, .max = 1,
+   .doc = "Rate of leaving the field, applied as rate * dt per step (annual share leaving: 1 - (1 - rate dt)^steps)."},
+  {.key = "attrition.underskilled", .unit = "1/yr", .default_value = "0.1", .min = 0, .max = 1,
+   .doc = "Rate of leaving the field for under-skilled workers, applied as rate * dt per step."},
 
-  KeySpec{"retirement.age_mean", T::number, "years", "63", 0, 150, false, "",
-          "Mean of the normal distribution of retirement ages."},
-  KeySpec{"retirement.age_sd", T::number, "years", "2", 0, 50, false, "",
-          "Spread of retirement ages (0 = everyone retires at age_mean rounded half down)."},
+  {.key = "retirement.age_mean", .unit = "years", .default_value = "63", .min = 0, .max = 150,
+   .doc = "Mean of the normal distribution of retirement ages."},
+  {.key = "retirement.age_sd", .unit = "years", .default_value = "2", .min = 0, .max = 50,
+   .doc = "Spread of retirement ages (0 = everyone retires at age_mean rounded half down)."},
 
-  KeySpec{"upskilling.rate", T::schedule, "1/yr", "0", 0, 1, false, "",
-          "Share of under-skilled workers becoming qualified per year on the job."},
-  KeySpec{"upskilling.capacity", T::schedule, "persons/yr", "0", 0, k_inf, false, "",
-          "Further under-skilled workers upskilled per year by dedicated places."},
-  KeySpec{"upskilling.cost_per_person", T::number, "yen", "0", 0, k_inf, false, "",
-          "Cost of each person upskilled by rate or capacity (programme completers pay cost_per_trainee instead)."},
+  {.key = "upskilling.rate", .type = T::schedule, .unit = "1/yr", .default_value = "0", .min = 0, .max = 1,
+   .doc = "Share of under-skilled workers becoming qualified per year on the job."},
+  {.key = "upskilling.capacity", .type = T::schedule, .unit = "persons/yr", .default_value = "0", .min = 0,
+   .doc = "Further under-skilled workers upskilled per year by dedicated places."},
+  {.key = "upskilling.cost_per_person", .unit = "yen", .default_value = "0", .min = 0,
+   .doc = "Cost of each person upskilled by rate or capacity (programme completers pay cost_per_trainee instead)."},
 
-  KeySpec{"hiring.delay", T::number, "yr", "2", 0, k_inf, true, "",
-          "Time to fill an open position: hires = open positions / delay (first order)."},
-  KeySpec{"hiring.pool", T::schedule, "persons", "919000", 0, k_inf, false, "",
-          "General IT workforce that mid-career hires come from (METI 2015: 919,000)."},
-  KeySpec{"hiring.max_pool_share", T::number, "1/yr", "0.05", 0, 1, false, "",
-          "Most of the pool that can move into security work per year."},
-  KeySpec{"hiring.qualified_share", T::number, "", "0.1", 0, 1, false, "",
-          "Share of hires who arrive qualified."},
-  KeySpec{"hiring.age_mean", T::number, "years", "32", 0, 150, false, "",
-          "Mean age of hires (discretised normal)."},
-  KeySpec{"hiring.age_sd", T::number, "years", "7", 0, 100, false, "",
-          "Standard deviation of the age of hires."},
-  KeySpec{"hiring.cost_per_hire", T::number, "yen", "0", 0, k_inf, false, "",
-          "Recruiting cost per hire."},
+  {.key = "hiring.delay", .unit = "yr", .default_value = "2", .min = 0, .min_exclusive = true,
+   .doc = "Time to fill an open position: hires = open positions / delay (first order)."},
+  {.key = "hiring.pool", .type = T::schedule, .unit = "persons", .default_value = "919000", .min = 0,
+   .doc = "General IT workforce that mid-career hires come from (METI 2015: 919,000)."},
+  {.key = "hiring.max_pool_share", .unit = "1/yr", .default_value = "0.05", .min = 0, .max = 1,
+   .doc = "Most of the pool that can move into security work per year."},
+  {.key = "hiring.qualified_share", .default_value = "0.1", .min = 0, .max = 1,
+   .doc = "Share of hires who arrive qualified."},
+  {.key = "hiring.age_mean", .unit = "years", .default_value = "32", .min = 0, .max = 150,
+   .doc = "Mean age of hires (discretised normal)."},
+  {.key = "hiring.age_sd", .unit = "years", .default_value = "7", .min = 0, .max = 100,
+   .doc = "Standard deviation of the age of hires."},
+  {.key = "hiring.cost_per_hire", .unit = "yen", .default_value = "0", .min = 0,
+   .doc = "Recruiting cost per hire."},
 
-  KeySpec{"demand.base_shortage", T::number, "persons", "", 0, k_inf, false, "",
-          "Unfilled domestic demand at the start (required): domestic demand = workforce + this."},
-  KeySpec{"demand.growth", T::schedule, "1/yr", "0", -1, 1, true, "",
-          "Growth of demand with the digital economy (METI used 0.01 to 0.04). May be negative."},
-  KeySpec{"demand.attack_elasticity", T::number, "", "0", 0, 10, false, "",
-          "Demand grows as (attack trend / its start value) to this power."},
+  {.key = "demand.base_shortage", .unit = "persons", .min = 0,
+   .doc = "Unfilled domestic demand at the start (required): domestic demand = workforce + this."},
+  {.key = "demand.growth", .type = T::schedule, .unit = "1/yr", .default_value = "0", .min = -1, .min_exclusive = true, .max = 1,
+   .doc = "Growth of demand with the digital economy (METI used 0.01 to 0.04). May be negative."},
+  {.key = "demand.attack_elasticity", .default_value = "0", .min = 0, .max = 10,
+   .doc = "Demand grows as (attack trend / its start value) to this power."},
 
-  KeySpec{"attack.trend", T::choice, "", "growth", -k_inf, k_inf, false, "growth|series|fit",
-          "Attack volume from a base value and growth rate, from a yearly series file, or from "
+  {.key = "attack.trend", .type = T::choice, .default_value = "growth", .choices = "growth|series|fit",
+   .doc = "Attack volume from a base value and growth rate, from a yearly series file, or from "
           "the median path of a trend fitted to that file (see `gapsim fit`)."},
-  KeySpec{"attack.base", T::number, "unit/yr", "(none)", 0, k_inf, true, "",
-          "Attack volume in base_year (needed for trend = growth)."},
-  KeySpec{"attack.base_year", T::number, "year", "time.start_year", 1900, 2200, false, "",
-          "Year at which the growth trend equals base."},
-  KeySpec{"attack.growth", T::number, "1/yr", "0", -1, 10, true, "",
-          "Growth rate of the trend; for trend = series, the growth after the last data year."},
-  KeySpec{"attack.series", T::path, "", "(none)", -k_inf, k_inf, false, "",
-          "CSV file with a 'year' column (needed for trend = series or fit), relative to this file."},
-  KeySpec{"attack.column", T::text, "", "packets_billion", -k_inf, k_inf, false, "",
-          "Column of the series file to use (e.g. packets_billion or packets_per_ip)."},
-  KeySpec{"attack.model", T::choice, "", "auto", -k_inf, k_inf, false,
-          "exponential|logistic|gompertz|damped|auto|ensemble",
-          "For trend = fit: the fitted model, the one with the lowest criterion, or their "
+  {.key = "attack.base", .unit = "unit/yr", .default_value = "(none)", .min = 0, .min_exclusive = true,
+   .doc = "Attack volume in base_year (needed for trend = growth)."},
+  {.key = "attack.base_year", .unit = "year", .default_value = "time.start_year", .min = 1900, .max = 2200,
+   .doc = "Year at which the growth trend equals base."},
+  {.key = "attack.growth", .unit = "1/yr", .default_value = "0", .min = -1, .min_exclusive = true, .max = 10,
+   .doc = "Growth rate of the trend; for trend = series, the growth after the last data year."},
+  {.key = "attack.series", .type = T::path, .default_value = "(none)",
+   .doc = "CSV file with a 'year' column (needed for trend = series or fit), relative to this file."},
+  {.key = "attack.column", .type = T::text, .default_value = "packets_billion",
+   .doc = "Column of the series file to use (e.g. packets_billion or packets_per_ip)."},
+  {.key = "attack.model", .type = T::choice, .default_value = "auto", .choices = "exponential|logistic|gompertz|damped|auto|ensemble",
+   .doc = "For trend = fit: the fitted model, the one with the lowest criterion, or their "
           "criterion-weighted ensemble."},
-  KeySpec{"attack.criterion", T::choice, "", "aicc", -k_inf, k_inf, false, "aic|aicc|bic",
-          "For trend = fit: information criterion behind auto and the ensemble weights."},
-  KeySpec{"attack.fit_until", T::integer, "year", "(all data)", 1900, 2200, false, "",
-          "For trend = fit: last data year the fit may use."},
+  {.key = "attack.criterion", .type = T::choice, .default_value = "aicc", .choices = "aic|aicc|bic",
+   .doc = "For trend = fit: information criterion behind auto and the ensemble weights."},
+  {.key = "attack.fit_until", .type = T::integer, .unit = "year", .default_value = "(all data)", .min = 1900, .max = 2200,
+   .doc = "For trend = fit: last data year the fit may use."},
 
-  KeySpec{"outsourcing.adoption", T::choice, "", "schedule", -k_inf, k_inf, false, "schedule|logistic",
-          "Provider share of demand from the share schedule, or from a logistic curve."},
-  KeySpec{"outsourcing.share", T::schedule, "", "0", 0, 1, false, "",
-          "Provider share of demand, for adoption = schedule."},
-  KeySpec{"outsourcing.floor", T::number, "", "0", 0, 1, false, "",
-          "Logistic: share long before the midpoint."},
-  KeySpec{"outsourcing.ceiling", T::number, "", "0", 0, 1, false, "",
-          "Logistic: share long after the midpoint."},
-  KeySpec{"outsourcing.midpoint", T::number, "year", "2020", 1900, 2200, false, "",
-          "Logistic: year at which the share is half way from floor to ceiling."},
-  KeySpec{"outsourcing.steepness", T::number, "1/yr", "0.5", 0, 10, false, "",
-          "Logistic: growth rate of adoption."},
-  KeySpec{"outsourcing.leverage", T::schedule, "FTE/FTE", "1", 0, k_inf, true, "",
-          "Client FTE covered by one provider FTE."},
-  KeySpec{"outsourcing.foreign_share", T::schedule, "", "0", 0, 1, false, "",
-          "Share of provider FTE that are foreign and draw on no Japanese workers."},
-  KeySpec{"outsourcing.cost_per_fte", T::number, "yen/FTE-yr", "0", 0, k_inf, false, "",
-          "Cost of each client FTE covered by providers, per year."},
+  {.key = "outsourcing.adoption", .type = T::choice, .default_value = "schedule", .choices = "schedule|logistic",
+   .doc = "Provider share of demand from the share schedule, or from a logistic curve."},
+  {.key = "outsourcing.share", .type = T::schedule, .default_value = "0", .min = 0, .max = 1,
+   .doc = "Provider share of demand, for adoption = schedule."},
+  {.key = "outsourcing.floor", .default_value = "0", .min = 0, .max = 1,
+   .doc = "Logistic: share long before the midpoint."},
+  {.key = "outsourcing.ceiling", .default_value = "0", .min = 0, .max = 1,
+   .doc = "Logistic: share long after the midpoint."},
+  {.key = "outsourcing.midpoint", .unit = "year", .default_value = "2020", .min = 1900, .max = 2200,
+   .doc = "Logistic: year at which the share is half way from floor to ceiling."},
+  {.key = "outsourcing.steepness", .unit = "1/yr", .default_value = "0.5", .min = 0, .max = 10,
+   .doc = "Logistic: growth rate of adoption."},
+  {.key = "outsourcing.leverage", .type = T::schedule, .unit = "FTE/FTE", .default_value = "1", .min = 0, .min_exclusive = true,
+   .doc = "Client FTE covered by one provider FTE."},
+  {.key = "outsourcing.foreign_share", .type = T::schedule, .default_value = "0", .min = 0, .max = 1,
+   .doc = "Share of provider FTE that are foreign and draw on no Japanese workers."},
+  {.key = "outsourcing.cost_per_fte", .unit = "yen/FTE-yr", .default_value = "0", .min = 0,
+   .doc = "Cost of each client FTE covered by providers, per year."},
 
-  KeySpec{"programme.*.intake", T::schedule, "persons/yr", "", 0, k_inf, false, "",
-          "Trainees starting per year (required)."},
-  KeySpec{"programme.*.duration", T::number, "yr", "", 0, 20, false, "",
-          "Time from start to completion, a pipeline delay rounded to whole steps (required)."},
-  KeySpec{"programme.*.completion_rate", T::number, "", "1", 0, 1, false, "",
-          "Share of starters who complete or pass."},
-  KeySpec{"programme.*.entry_share", T::number, "", "1", 0, 1, false, "",
-          "Share of completers who enter (or, for source = underskilled, are upgraded in) security work."},
-  KeySpec{"programme.*.source", T::choice, "", "new", -k_inf, k_inf, false, "new|underskilled",
-          "new: trainees come from outside the field; underskilled: upskilling of current workers."},
-  KeySpec{"programme.*.entry_tier", T::choice, "", "underskilled", -k_inf, k_inf, false,
-          "qualified|underskilled", "Tier that new entrants join (source = new)."},
-  KeySpec{"programme.*.entry_age", T::integer, "years", "22", 0, 150, false, "",
-          "Age at which new entrants join; within min_age..max_age."},
-  KeySpec{"programme.*.cost_per_trainee", T::number, "yen", "0", 0, k_inf, false, "",
-          "Cost of each starter."},
+  {.key = "programme.*.intake", .type = T::schedule, .unit = "persons/yr", .min = 0,
+   .doc = "Trainees starting per year (required)."},
+  {.key = "programme.*.duration", .unit = "yr", .min = 0, .max = 20,
+   .doc = "Time from start to completion, a pipeline delay rounded to whole steps (required)."},
+  {.key = "programme.*.completion_rate", .default_value = "1", .min = 0, .max = 1,
+   .doc = "Share of starters who complete or pass."},
+  {.key = "programme.*.entry_share", .default_value = "1", .min = 0, .max = 1,
+   .doc = "Share of completers who enter (or, for source = underskilled, are upgraded in) security work."},
+  {.key = "programme.*.source", .type = T::choice, .default_value = "new", .choices = "new|underskilled",
+   .doc = "new: trainees come from outside the field; underskilled: upskilling of current workers."},
+  {.key = "programme.*.entry_tier", .type = T::choice, .default_value = "underskilled", .choices = "qualified|underskilled",
+   .doc = "Tier that new entrants join (source = new)."},
+  {.key = "programme.*.entry_age", .type = T::integer, .unit = "years", .default_value = "22", .min = 0, .max = 150,
+   .doc = "Age at which new entrants join; within min_age..max_age."},
+  {.key = "programme.*.cost_per_trainee", .unit = "yen", .default_value = "0", .min = 0,
+   .doc = "Cost of each starter."},
 
-  KeySpec{"event.*.start", T::date, "", "", -k_inf, k_inf, false, "",
-          "First day of the event window, YYYY-MM-DD (required)."},
-  KeySpec{"event.*.end", T::date, "", "", -k_inf, k_inf, false, "",
-          "Last day of the event window, inclusive (required, not before start)."},
-  KeySpec{"event.*.attack_multiplier", T::number, "", "1", 0, 1000, false, "",
-          "Attack volume multiplier inside the window."},
-  KeySpec{"event.*.demand_multiplier", T::number, "", "1", 0, 100, false, "",
-          "Demand multiplier inside the window."},
-  KeySpec{"event.*.demand_extra", T::number, "persons", "0", 0, k_inf, false, "",
-          "Extra demand inside the window."},
-};
+  {.key = "event.*.start", .type = T::date,
+   .doc = "First day of the event window, YYYY-MM-DD (required)."},
+  {.key = "event.*.end", .type = T::date,
+   .doc = "Last day of the event window, inclusive (required, not before start)."},
+  {.key = "event.*.attack_multiplier", .default_value = "1", .min = 0, .max = 1000,
+   .doc = "Attack volume multiplier inside the window."},
+  {.key = "event.*.demand_multiplier", .default_value = "1", .min = 0, .max = 100,
+   .doc = "Demand multiplier inside the window."},
+  {.key = "event.*.demand_extra", .unit = "persons", .default_value = "0", .min = 0,
+   .doc = "Extra demand inside the window."},
+});
 // clang-format on
 
 // The pattern with its "*" replaced by the name segment of `key` (second segment).
@@ -173,6 +173,19 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
   }
   return std::string(pattern.substr(0, star)) + std::string(name) +
          std::string(pattern.substr(star + 1));
+}
+
+// The edit distance from `key` to `candidate` if it is below `bound` (any when bound < 0),
+// else `bound`. Limits grow from small, so a near miss costs about the key's length times its
+// distance, even when the key holds a long section name that the candidate repeats.
+int distance_below(std::string_view key, std::string_view candidate, int bound) {
+  for (int limit = 8;; limit *= 2) {
+    const int cap = bound < 0 ? limit : std::min(limit, bound);
+    const int distance = edit_distance_up_to(key, candidate, cap);
+    if (distance < cap || cap == bound) {
+      return distance;
+    }
+  }
 }
 
 }  // namespace
@@ -214,17 +227,34 @@ const KeySpec* find_key_spec(std::string_view key) {
 }
 
 std::string closest_key(std::string_view key) {
-  std::string best;
+  struct Candidate {
+    std::string key;
+    std::size_t table_index;
+    std::size_t length_gap;  // a lower bound of the distance
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < k_specs.size(); ++i) {
+    std::string candidate = instantiate(k_specs[i].key, key);
+    const std::size_t gap = std::max(candidate.size(), key.size()) - std::min(candidate.size(), key.size());
+    candidates.push_back({std::move(candidate), i, gap});
+  }
+  // Nearest in length first: a key with a long section name meets its own section's keys
+  // before the short plain keys, which the best distance so far then dismisses by length.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.length_gap < b.length_gap; });
+  const Candidate* best = nullptr;
   int best_distance = -1;
-  for (const KeySpec& spec : k_specs) {
-    std::string candidate = instantiate(spec.key, key);
-    const int distance = edit_distance(key, candidate);
-    if (best_distance < 0 || distance < best_distance) {
-      best = std::move(candidate);
+  for (const Candidate& candidate : candidates) {
+    // A distance equal to the best is measured too: of equally close keys, the one earlier in
+    // the table is suggested.
+    const int distance = distance_below(key, candidate.key, best_distance < 0 ? -1 : best_distance + 1);
+    if (best == nullptr || distance < best_distance ||
+        (distance == best_distance && candidate.table_index < best->table_index)) {
+      best = &candidate;
       best_distance = distance;
     }
   }
-  return best;
+  return best->key;
 }
 
 std::string range_text(const KeySpec& spec) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <limits>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,15 +11,19 @@ namespace gapsim {
 
 enum class KeyType { number, integer, schedule, choice, path, date, text };
 
+// Table entries name their fields (`{.key = "hiring.delay", .unit = "yr", ...}`) and leave
+// out those at the defaults below. Designated initialisers follow declaration order, so
+// min_exclusive sits next to the min it qualifies. Every member has an initialiser, which
+// keeps GCC's -Wmissing-field-initializers quiet about the fields an entry leaves out.
 struct KeySpec {
   std::string_view key;      // "section.name"; "programme.*.name" for a named section
   KeyType type = KeyType::number;
-  std::string_view unit;     // "" when dimensionless or not a number
-  std::string_view default_value;  // "" = required (or conditional, said in `doc`)
+  std::string_view unit{};   // "" when dimensionless or not a number
+  std::string_view default_value{};  // "" = required (or conditional, said in `doc`)
   double min = -std::numeric_limits<double>::infinity();
+  bool min_exclusive = false;  // the range is "> min" instead of ">= min"
   double max = std::numeric_limits<double>::infinity();
-  bool min_exclusive = false;
-  std::string_view choices;  // "a|b" for KeyType::choice
+  std::string_view choices{};  // "a|b" for KeyType::choice
   std::string_view doc;
 };
 

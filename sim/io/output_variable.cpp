@@ -5,8 +5,9 @@
 
 namespace gapsim {
 
-std::optional<Column> output_variable(std::string_view name, std::string& closest) {
+std::expected<Column, std::string> output_variable(std::string_view name) {
   int best = -1;
+  std::string_view closest;
   for (int c = 1; c < k_column_count; ++c) {
     const std::string_view candidate = column_name(static_cast<Column>(c));
     if (candidate == name) {
@@ -18,7 +19,7 @@ std::optional<Column> output_variable(std::string_view name, std::string& closes
       closest = candidate;
     }
   }
-  return std::nullopt;
+  return std::unexpected(std::string(closest));
 }
 
 }  // namespace gapsim

@@ -1,7 +1,7 @@
 // Time-series column names as users type them (targets files, --series, metrics).
 #pragma once
 
-#include <optional>
+#include <expected>
 #include <string>
 #include <string_view>
 
@@ -9,8 +9,8 @@
 
 namespace gapsim {
 
-// The output column called `name` (not "time"); else nullopt with `closest` set to the
-// nearest valid name, for "did you mean".
-std::optional<Column> output_variable(std::string_view name, std::string& closest);
+// The output column called `name` (not "time"). The error is the nearest valid name, for
+// the caller's "did you mean" (the caller knows where `name` came from).
+std::expected<Column, std::string> output_variable(std::string_view name);
 
 }  // namespace gapsim

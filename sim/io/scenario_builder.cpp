@@ -309,7 +309,7 @@ std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& rea
   const std::string trend = s.choice("attack.trend");
   if (trend == "series" || trend == "fit") {
     const std::string path = attack_series_path(s);
-    const std::string column = s.text("attack.column", "packets_billion");
+    const std::string column = s.text("attack.column", std::string(Settings::spec("attack.column").default_value));
     data_files.push_back(path);
     if (trend == "fit") {
       return build_fitted_attack(s, read, path, column, trends);

@@ -3,7 +3,7 @@
 
 #include <openssl/evp.h>
 
-#include <cstdio>
+#include <string_view>
 
 namespace gapsim {
 
@@ -11,11 +11,13 @@ std::string sha256_hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  // Two lower-case digits a byte, as sha256sum prints them.
+  constexpr std::string_view k_hex_digits = "0123456789abcdef";
   std::string hex;
-  char byte[3];
+  hex.reserve(2 * length);
   for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
-    hex += byte;
+    hex += k_hex_digits[digest[i] >> 4];
+    hex += k_hex_digits[digest[i] & 0xF];
   }
   return hex;
 }

@@ -2,6 +2,7 @@
 #include "io/uncertainty.hpp"
 
 #include <cmath>
+#include <optional>
 
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
@@ -39,25 +40,22 @@ std::optional<double> argument(std::string_view text, bool infinite_ok) {
   return parse_number(text);
 }
 
-std::optional<Distribution> parse_choice(const std::vector<std::string_view>& args, std::string& error) {
+std::expected<Distribution, std::string> parse_choice(const std::vector<std::string_view>& args) {
   std::vector<double> values;
   std::vector<double> weights;
   const bool weighted = args.front().find(':') != std::string_view::npos;
   for (std::string_view arg : args) {
     const std::size_t colon = arg.find(':');
     if ((colon != std::string_view::npos) != weighted) {
-      error = "give a weight to every value of a choice or to none";
-      return std::nullopt;
+      return std::unexpected("give a weight to every value of a choice or to none");
     }
     const auto value = parse_number(arg.substr(0, colon));
     const auto weight = weighted ? parse_number(arg.substr(colon + 1)) : std::optional<double>(1.0 / static_cast<double>(args.size()));
     if (!value || !weight) {
-      error = quoted(arg) + " is not a number" + (weighted ? " with a weight (VALUE:WEIGHT)" : "");
-      return std::nullopt;
+      return std::unexpected(quoted(arg) + " is not a number" + (weighted ? " with a weight (VALUE:WEIGHT)" : ""));
     }
     if (!(*weight > 0.0)) {
-      error = "choice weights must be > 0";
-      return std::nullopt;
+      return std::unexpected("choice weights must be > 0");
     }
     values.push_back(*value);
     weights.push_back(*weight);
@@ -67,25 +65,28 @@ std::optional<Distribution> parse_choice(const std::vector<std::string_view>& ar
     total += w;
   }
   if (std::abs(total - 1.0) > 1e-9) {
-    error = "choice weights add up to " + format_number(total) + ", not 1";
-    return std::nullopt;
+    return std::unexpected("choice weights add up to " + format_number(total) + ", not 1");
   }
   return Distribution::choice(std::move(values), std::move(weights));
 }
 
+// "the lower bound 3 is not below the upper bound 1", or "" when lo < hi.
+std::string bounds_problem(double lo, double hi) {
+  return lo < hi ? "" : "the lower bound " + format_number(lo) + " is not below the upper bound " + format_number(hi);
+}
+
 }  // namespace
 
-std::optional<Distribution> parse_distribution(std::string_view text, std::string& error) {
+std::expected<Distribution, std::string> parse_distribution(std::string_view text) {
   text = trim(text);
   const std::size_t open = text.find('(');
   if (open == std::string_view::npos || text.back() != ')') {
-    error = quoted(text) + " is not a distribution (expected " + k_forms + ")";
-    return std::nullopt;
+    return std::unexpected(quoted(text) + " is not a distribution (expected " + k_forms + ")");
   }
   const std::string name(trim(text.substr(0, open)));
   const std::vector<std::string_view> args = split_arguments(text.substr(open + 1, text.size() - open - 2));
   if (name == "choice") {
-    return parse_choice(args, error);
+    return parse_choice(args);
   }
   struct Form {
     const char* name;
@@ -99,14 +100,12 @@ std::optional<Distribution> parse_distribution(std::string_view text, std::strin
     form = name == known.name ? &known : form;
   }
   if (form == nullptr) {
-    error = "unknown distribution '" + name + "' (expected " + k_forms + ")";
-    return std::nullopt;
+    return std::unexpected("unknown distribution '" + name + "' (expected " + k_forms + ")");
   }
   if (args.size() != form->required && args.size() != form->required + form->optional) {
-    error = name + " takes " + std::to_string(form->required) +
-            (form->optional ? " or " + std::to_string(form->required + form->optional) : std::string()) +
-            " numbers, not " + std::to_string(args.size());
-    return std::nullopt;
+    return std::unexpected(name + " takes " + std::to_string(form->required) +
+                           (form->optional ? " or " + std::to_string(form->required + form->optional) : std::string()) +
+                           " numbers, not " + std::to_string(args.size()));
   }
   std::vector<double> x;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -114,58 +113,54 @@ std::optional<Distribution> parse_distribution(std::string_view text, std::strin
     const bool bound = i >= 2 && (name == "normal" || name == "lognormal");
     const auto value = argument(args[i], bound);
     if (!value) {
-      error = quoted(args[i]) + " is not a number";
-      return std::nullopt;
+      return std::unexpected(quoted(args[i]) + " is not a number");
     }
     x.push_back(*value);
   }
   const bool bounded = x.size() == 4;
-  const auto bounds_problem = [&](double lo, double hi) -> std::string {
-    return lo < hi ? "" : "the lower bound " + format_number(lo) + " is not below the upper bound " + format_number(hi);
-  };
   if (name == "uniform") {
-    error = bounds_problem(x[0], x[1]);
-    return error.empty() ? std::optional(Distribution::uniform(x[0], x[1])) : std::nullopt;
+    if (std::string problem = bounds_problem(x[0], x[1]); !problem.empty()) {
+      return std::unexpected(std::move(problem));
+    }
+    return Distribution::uniform(x[0], x[1]);
   }
   if (name == "triangular") {
     if (!(x[0] <= x[1] && x[1] <= x[2] && x[0] < x[2])) {
-      error = "triangular needs min <= mode <= max with min < max";
-      return std::nullopt;
+      return std::unexpected("triangular needs min <= mode <= max with min < max");
     }
     return Distribution::triangular(x[0], x[1], x[2]);
   }
   if (name == "beta") {
     if (!(x[0] > 0.0 && x[1] > 0.0)) {
-      error = "beta needs alpha > 0 and beta > 0";
-      return std::nullopt;
+      return std::unexpected("beta needs alpha > 0 and beta > 0");
     }
-    error = bounded ? bounds_problem(x[2], x[3]) : "";
-    return error.empty() ? std::optional(bounded ? Distribution::beta(x[0], x[1], x[2], x[3]) : Distribution::beta(x[0], x[1]))
-                         : std::nullopt;
+    if (!bounded) {
+      return Distribution::beta(x[0], x[1]);
+    }
+    if (std::string problem = bounds_problem(x[2], x[3]); !problem.empty()) {
+      return std::unexpected(std::move(problem));
+    }
+    return Distribution::beta(x[0], x[1], x[2], x[3]);
   }
   const bool normal = name == "normal";
   if (!(x[1] > 0.0)) {
-    error = normal ? "normal needs sd > 0" : "lognormal needs sigma > 0";
-    return std::nullopt;
+    return std::unexpected(normal ? "normal needs sd > 0" : "lognormal needs sigma > 0");
   }
   const double lo = bounded ? x[2] : (normal ? -Distribution::k_infinity : 0.0);
   const double hi = bounded ? x[3] : Distribution::k_infinity;
-  error = bounds_problem(lo, hi);
-  if (error.empty() && !normal && lo < 0.0) {
-    error = "a lognormal cannot be truncated below 0";
+  if (std::string problem = bounds_problem(lo, hi); !problem.empty()) {
+    return std::unexpected(std::move(problem));
   }
-  if (error.empty()) {
-    // The truncation window must hold some probability, or nothing can be drawn.
-    const Distribution whole = normal ? Distribution::normal(x[0], x[1]) : Distribution::lognormal(x[0], x[1]);
-    const double z_lo = normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
-    const double z_hi = normal ? (hi - x[0]) / x[1] : (std::log(hi) - x[0]) / x[1];
-    if (z_lo > 30.0 || z_hi < -30.0) {
-      error = "the window [" + format_number(lo) + ", " + format_number(hi) + "] is more than 30 sd from the centre of " +
-              whole.text() + " and holds no probability";
-    }
+  if (!normal && lo < 0.0) {
+    return std::unexpected("a lognormal cannot be truncated below 0");
   }
-  if (!error.empty()) {
-    return std::nullopt;
+  // The truncation window must hold some probability, or nothing can be drawn.
+  const Distribution whole = normal ? Distribution::normal(x[0], x[1]) : Distribution::lognormal(x[0], x[1]);
+  const double z_lo = normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
+  const double z_hi = normal ? (hi - x[0]) / x[1] : (std::log(hi) - x[0]) / x[1];
+  if (z_lo > 30.0 || z_hi < -30.0) {
+    return std::unexpected("the window [" + format_number(lo) + ", " + format_number(hi) +
+                           "] is more than 30 sd from the centre of " + whole.text() + " and holds no probability");
   }
   return normal ? Distribution::normal(x[0], x[1], lo, hi) : Distribution::lognormal(x[0], x[1], lo, hi);
 }
@@ -187,10 +182,9 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
     if (const std::string problem = varied_key_problem(raw, base, *varied); !problem.empty()) {
       fail(problem);
     }
-    std::string error;
-    const auto distribution = parse_distribution(setting.value, error);
+    const auto distribution = parse_distribution(setting.value);
     if (!distribution) {
-      fail(error);
+      fail(distribution.error());
     }
     const KeySpec& spec = *find_key_spec(varied->key);
     if (spec.type == KeyType::integer) {

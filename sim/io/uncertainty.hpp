@@ -2,7 +2,7 @@
 // checked against the key table and against the scenario that uses it.
 #pragma once
 
-#include <optional>
+#include <expected>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +23,9 @@ struct UncertainInput {
 
 // "uniform(a, b)", "normal(mean, sd[, lo, hi])", "lognormal(mu, sigma[, lo, hi])",
 // "triangular(min, mode, max)", "beta(alpha, beta[, min, max])", "choice(v1, v2, ...)" (equal
-// weights) or "choice(v1:p1, v2:p2, ...)". Truncation bounds may be inf or -inf. On failure
-// `error` says what is wrong and nullopt comes back.
-std::optional<Distribution> parse_distribution(std::string_view text, std::string& error);
+// weights) or "choice(v1:p1, v2:p2, ...)". Truncation bounds may be inf or -inf. The error
+// says what is wrong with `text` (the caller adds file, line and key).
+std::expected<Distribution, std::string> parse_distribution(std::string_view text);
 
 // Every declaration of the [uncertain] section (settings "uncertain.KEY" or
 // "uncertain.KEY@YEAR"), sorted by key. Declarations are inherited through `extends` like

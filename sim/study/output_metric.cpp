@@ -13,11 +13,10 @@ std::optional<OutputMetric> parse_output_metric(std::string_view text, std::stri
   metric.name = std::string(text);
   const std::size_t at = text.find('@');
   if (at != std::string_view::npos) {
-    std::string closest;
-    const auto column = output_variable(text.substr(0, at), closest);
+    const auto column = output_variable(text.substr(0, at));
     const auto year = parse_integer(text.substr(at + 1));
     if (!column) {
-      error = "unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" + closest + "'?)";
+      error = "unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" + column.error() + "'?)";
       return std::nullopt;
     }
     if (!year) {

@@ -7,6 +7,7 @@
 #include "io/csv_writer.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
+#include "model/scenario_config.hpp"
 
 namespace gapsim {
 namespace {
@@ -21,9 +22,9 @@ void add_cell(std::string& out, double value) {
 }  // namespace
 
 std::string bands_csv(const BandStats& bands, bool monthly) {
-  std::string out = report_time_header(monthly) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
+  std::string out = report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
   for (int row = 0; row < bands.rows(); ++row) {
-    const std::string time = report_time_cells(bands.reference()(row, 0), monthly);
+    const std::string time = report_time_cells(bands.reference()(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
     for (int c = 1; c < k_column_count; ++c) {
       const auto column = static_cast<Column>(c);
       out += time;
@@ -41,10 +42,10 @@ std::string bands_csv(const BandStats& bands, bool monthly) {
 }
 
 std::string probabilities_csv(const BandStats& bands, bool monthly) {
-  std::string out = report_time_header(monthly) + ",runs,shortage_zero,p_shortage_zero\n";
+  std::string out = report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",runs,shortage_zero,p_shortage_zero\n";
   for (int row = 0; row < bands.rows(); ++row) {
     const std::uint64_t zeros = bands.zeros(row, Column::shortage);
-    out += report_time_cells(bands.reference()(row, 0), monthly);
+    out += report_time_cells(bands.reference()(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
     out += ',' + std::to_string(bands.runs()) + ',' + std::to_string(zeros);
     add_cell(out, static_cast<double>(zeros) / static_cast<double>(bands.runs()));
     out += '\n';
@@ -80,7 +81,7 @@ std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan) {
   return out;
 }
 
-std::string series_long_csv_header(bool monthly) { return "run," + report_time_header(monthly) + ",variable,value\n"; }
+std::string series_long_csv_header(bool monthly) { return "run," + report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",variable,value\n"; }
 
 std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, bool monthly) {
   std::string out;
@@ -89,7 +90,7 @@ std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& pla
   for (std::int64_t run = plan.first; run < plan.last; ++run) {
     const std::string run_text = std::to_string(run) + ",";
     for (int row = 0; row < reference.rows(); ++row) {
-      const std::string time = report_time_cells(reference(row, 0), monthly);
+      const std::string time = report_time_cells(reference(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
       for (const Column column : plan.series) {
         out += run_text;
         out += time;

@@ -2,6 +2,7 @@
 #include "io/key_schema.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <string>
 
 namespace gapsim {
@@ -37,6 +38,18 @@ TEST_CASE("key schema: a name segment is one non-empty segment of a known sectio
   std::string long_field = "programme.riss.";
   long_field.append(100, 'x');
   CHECK(find_key_spec(long_field) == nullptr);
+}
+
+TEST_CASE("key schema: closest_key", "[io][keys]") {
+  CHECK(closest_key("workforce.qualifed") == "workforce.qualified");
+  CHECK(closest_key("programm.riss.intake") == "programme.riss.intake");
+  CHECK(closest_key("event.games.attack_multiplyer") == "event.games.attack_multiplier");
+  // Given a typo under a section name of a million characters, the suggestion should keep the
+  // name and come in well under a second (a full edit distance would take hours).
+  const std::string name(1'000'000, 'n');
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(closest_key("programm." + name + ".intak") == "programme." + name + ".intake");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
 }  // namespace

@@ -128,6 +128,20 @@ TEST_CASE("scenario: error messages name file, line and key", "[io][scenario]") 
   CHECK(build_error(with_lines(extra)) == message);
 }
 
+TEST_CASE("scenario: CRLF endings and a byte order mark change nothing", "[io][scenario]") {
+  // Given the minimal file as a Windows editor saves it, it should build to the same values
+  // and errors should point at the same lines.
+  std::string windows = "\xEF\xBB\xBF";
+  for (const char c : minimal_ini() + "[hiring]\ndelay = 3\n") {
+    windows += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  }
+  const BuiltScenario built = build_from_memory({{{"main.ini", windows}}});
+  CHECK(built.config.workforce.qualified == 100.0);
+  CHECK(built.config.hiring.delay == 3.0);
+  CHECK(build_error({{{"main.ini", windows + "[attrition]\r\nqualified = x\r\n"}}}) ==
+        "main.ini:11: attrition.qualified: 'x' is not a number");
+}
+
 TEST_CASE("scenario: attack series must be positive", "[io][scenario]") {
   MemoryFiles files = with_lines("[attack]\ntrend = series\nseries = data.csv\n");
   files.files["data.csv"] = "year,packets_billion\n2013,0\n";

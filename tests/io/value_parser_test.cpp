@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 #include <limits>
+#include <random>
+#include <string>
 
 #include "io/edit_distance.hpp"
 #include "io/number_format.hpp"
@@ -54,6 +56,33 @@ TEST_CASE("edit_distance", "[io][values]") {
   CHECK(edit_distance("qualifed", "qualified") == 1);
   CHECK(edit_distance("", "abc") == 3);
   CHECK(edit_distance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("edit_distance_up_to", "[io][values]") {
+  // Given random short texts over a small alphabet (so that they share letters), the banded
+  // distance should equal the full distance capped at the limit, for every limit.
+  std::mt19937 random(301);
+  std::uniform_int_distribution<int> length(0, 9);
+  std::uniform_int_distribution<int> letter('a', 'c');
+  const auto text = [&] {
+    std::string out(static_cast<std::size_t>(length(random)), ' ');
+    for (char& c : out) {
+      c = static_cast<char>(letter(random));
+    }
+    return out;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    const std::string a = text();
+    const std::string b = text();
+    const int full = edit_distance(a, b);
+    for (int limit = 0; limit <= 11; ++limit) {
+      INFO(a << " / " << b << " limit " << limit);
+      REQUIRE(edit_distance_up_to(a, b, limit) == std::min(full, limit));
+    }
+  }
+  CHECK(edit_distance_up_to("kitten", "sitting", 3) == 3);
+  CHECK(edit_distance_up_to("kitten", "sitting", 4) == 3);
+  CHECK(edit_distance_up_to("", "abc", 10) == 3);
 }
 
 }  // namespace gapsim

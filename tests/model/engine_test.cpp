@@ -38,7 +38,7 @@ TEST_CASE("engine: a programme delays a pulse by exactly its duration", "[core][
   // Given 100 starters in the first month of a 1-year programme, they complete 12 months later,
   // less dropouts, and the pipeline holds them in between.
   ScenarioConfig config = quiet_config(0.0);
-  ProgrammeConfig programme;
+  ProgrammeConfig programme = test::default_programme();
   programme.name = "pulse";
   programme.intake = Schedule({{2013.0, 1200.0}, {2013.08, 0.0}});  // 1200/yr * 1/12 yr at step 0
   programme.duration = 1.0;
@@ -66,7 +66,7 @@ TEST_CASE("engine: a programme delays a pulse by exactly its duration", "[core][
 
 TEST_CASE("engine: a zero-duration programme delivers in the same step", "[core][engine]") {
   ScenarioConfig config = quiet_config(0.0);
-  ProgrammeConfig programme;
+  ProgrammeConfig programme = test::default_programme();
   programme.name = "instant";
   programme.intake = Schedule::constant(120.0);
   programme.duration = 0.0;
@@ -210,7 +210,7 @@ TEST_CASE("engine: an event scales attacks and demand by the share of the step i
   // holds the window 3-30 July 2013 entirely.
   ScenarioConfig config = quiet_config(1000.0);
   config.demand.base_shortage = 0.0;
-  EventConfig event;
+  EventConfig event = test::default_event();
   event.name = "games";
   event.from = decimal_year({2013, 7, 3});
   event.to = decimal_year_end({2013, 7, 30});
@@ -230,7 +230,7 @@ TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified
   ScenarioConfig config = quiet_config(0.0);
   config.workforce.underskilled = 1000.0;
   config.time = {2013, 2013, 1, ReportStep::annual};
-  ProgrammeConfig programme;
+  ProgrammeConfig programme = test::default_programme();
   programme.name = "course";
   programme.intake = Schedule::constant(100.0);
   programme.duration = 0.0;
@@ -252,7 +252,7 @@ TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine
   config.time = {2013, 2013, 1, ReportStep::annual};
   config.upskilling.rate = Schedule::constant(0.01);
   config.upskilling.cost_per_person = 7.0;
-  ProgrammeConfig programme;
+  ProgrammeConfig programme = test::default_programme();
   programme.name = "course";
   programme.intake = Schedule::constant(100.0);
   programme.source = TraineeSource::underskilled;

@@ -6,8 +6,20 @@
 
 namespace gapsim::test {
 
+ScenarioConfig default_config() { return build_from_memory({{{"main.ini", minimal_ini()}}}).config; }
+
+ProgrammeConfig default_programme() {
+  const std::string programme = "[programme.default]\nintake = 0\nduration = 0\n";
+  return build_from_memory({{{"main.ini", minimal_ini() + programme}}}).config.programmes.at(0);
+}
+
+EventConfig default_event() {
+  const std::string event = "[event.default]\nstart = 2013-01-01\nend = 2013-01-01\n";
+  return build_from_memory({{{"main.ini", minimal_ini() + event}}}).config.events.at(0);
+}
+
 ScenarioConfig quiet_config(double people) {
-  ScenarioConfig config;
+  ScenarioConfig config = default_config();
   config.name = "quiet";
   config.time = {2013, 2015, 12, ReportStep::monthly};
   config.workforce.qualified = people;

@@ -10,6 +10,15 @@
 
 namespace gapsim::test {
 
+// minimal_ini() built through the key table: every key at its documented default, which
+// is where a config written in code should start (ScenarioConfig itself holds no defaults).
+ScenarioConfig default_config();
+
+// A programme and an event with every key at its key-table default; the programme has no
+// intake and no duration, the event covers 1 January 2013.
+ProgrammeConfig default_programme();
+EventConfig default_event();
+
 // A scenario where nothing happens unless a test switches it on: `people` qualified workers
 // all aged 30, no attrition, retirement at 65 exactly, no demand gap, no hiring (empty pool),
 // no programmes or events, flat attack trend; 2013-2015, monthly steps and reports.
