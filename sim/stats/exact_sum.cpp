@@ -3,7 +3,7 @@
 
 #include <bit>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <sstream>
 
 namespace gapsim {
@@ -89,12 +89,12 @@ std::string ExactSum::serialize() const {
   ExactSum canonical = *this;
   canonical.normalize();
   std::string out;
-  char buffer[48];
   for (int j = 0; j < k_limbs; ++j) {
     if (canonical.m_limbs[j] != 0) {
-      std::snprintf(buffer, sizeof buffer, "%s%d:%lld", out.empty() ? "" : " ", j,
-                    static_cast<long long>(canonical.m_limbs[j]));
-      out += buffer;
+      out += out.empty() ? "" : " ";
+      out += std::to_string(j);
+      out += ':';
+      out += std::to_string(canonical.m_limbs[j]);
     }
   }
   return out.empty() ? "0" : out;
@@ -109,9 +109,14 @@ bool ExactSum::parse(const std::string& text) {
   std::string pair;
   while (in >> pair) {
     int index = -1;
-    long long limb = 0;
-    char tail = 0;
-    if (std::sscanf(pair.c_str(), "%d:%lld%c", &index, &limb, &tail) != 2 || index < 0 || index >= k_limbs) {
+    std::int64_t limb = 0;
+    const char* const end = pair.data() + pair.size();
+    const auto [colon, index_error] = std::from_chars(pair.data(), end, index);
+    if (index_error != std::errc{} || colon == end || *colon != ':' || index < 0 || index >= k_limbs) {
+      return false;
+    }
+    const auto [rest, limb_error] = std::from_chars(colon + 1, end, limb);
+    if (limb_error != std::errc{} || rest != end) {
       return false;
     }
     m_limbs[index] = limb;

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
+
+#include "stats/hex_float.hpp"
 
 namespace gapsim {
 namespace {
@@ -114,14 +115,10 @@ double QuantileSketch::quantile(double q) const {
 
 std::string QuantileSketch::serialize() const {
   std::string out;
-  char buffer[64];
-  auto append_double = [&](double x) {
-    std::snprintf(buffer, sizeof buffer, " %a", x);  // hexadecimal: exact
-    out += buffer;
-  };
-  out += std::to_string(m_count) + " " + std::to_string(m_zeros);
-  append_double(m_min);
-  append_double(m_max);
+  out += std::to_string(m_count) + " " + std::to_string(m_zeros) + " ";
+  append_hex_float(out, m_min);  // hexadecimal: exact
+  out += ' ';
+  append_hex_float(out, m_max);
   for (const Store* store : {&m_positive, &m_negative}) {
     std::size_t nonzero = 0;
     for (std::uint64_t n : store->counts) {
@@ -131,10 +128,10 @@ std::string QuantileSketch::serialize() const {
     out += std::to_string(nonzero);
     for (std::size_t i = 0; i < store->counts.size(); ++i) {
       if (store->counts[i] != 0) {
-        std::snprintf(buffer, sizeof buffer, " %lld:%llu",
-                      static_cast<long long>(store->first + static_cast<std::int64_t>(i)),
-                      static_cast<unsigned long long>(store->counts[i]));
-        out += buffer;
+        out += ' ';
+        out += std::to_string(store->first + static_cast<std::int64_t>(i));
+        out += ':';
+        out += std::to_string(store->counts[i]);
       }
     }
   }
@@ -149,9 +146,13 @@ bool QuantileSketch::parse(const std::string& text) {
   if (!(in >> m_count >> m_zeros >> min_text >> max_text)) {
     return false;
   }
-  char* end = nullptr;
-  m_min = std::strtod(min_text.c_str(), &end);
-  m_max = std::strtod(max_text.c_str(), &end);
+  const auto min = parse_hex_float(min_text);
+  const auto max = parse_hex_float(max_text);
+  if (!min || !max) {
+    return false;
+  }
+  m_min = *min;
+  m_max = *max;
   QuantileSketch bins;  // rebuilt through add so the layout matches a merge
   for (Store* store : {&bins.m_positive, &bins.m_negative}) {
     std::size_t nonzero = 0;
