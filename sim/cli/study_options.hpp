@@ -17,11 +17,20 @@ int thread_count(const boost::program_options::variables_map& vm);
 // --sampler random|lhs|sobol.
 SamplerKind sampler_option(const boost::program_options::variables_map& vm);
 
-// "shortage,workforce" to columns; throws boost::program_options::error naming `option`
+// "shortage,workforce" to columns; throws UsageError naming `option`
 // and the closest valid name for an unknown one.
 std::vector<Column> variable_list(const std::string& text, const std::string& option);
 
 // Adds --threads and --quiet.
 void add_study_options(boost::program_options::options_description& options);
+
+// --quiet: no progress bar.
+bool quiet_option(const boost::program_options::variables_map& vm);
+
+// A duration for the terminal, with two decimals: "1.25".
+std::string seconds_text(double seconds);
+
+// DIR/<scenario>: where a study writes the files of one scenario.
+std::string scenario_directory(const std::string& out_dir, const std::string& scenario_name);
 
 }  // namespace gapsim
