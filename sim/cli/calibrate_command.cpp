@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/usage_error.hpp"
 #include "io/manifest.hpp"
 #include "io/number_format.hpp"
 #include "study/scenario_calibration.hpp"
@@ -36,10 +37,7 @@ int calibrate_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  if (!vm->count("scenario") || (*vm)["scenario"].as<std::vector<std::string>>().size() != 1) {
-    throw po::error(std::string("expected exactly one SCENARIO\n") + k_usage);
-  }
-  const std::string scenario = (*vm)["scenario"].as<std::vector<std::string>>()[0];
+  const std::string scenario = positional_arguments(*vm, "scenario", k_usage, 1, 1).front();
   const std::string targets_path = (*vm)["targets"].as<std::string>();
   const auto targets_text = read_disk_file(targets_path);
   if (!targets_text) {
@@ -47,8 +45,11 @@ int calibrate_command(const std::vector<std::string>& args) {
   }
   const std::vector<CalibrationTarget> targets = read_calibration_targets(*targets_text, targets_path);
   const RawScenario raw = load_scenario(scenario, read_disk_file);
-  const Calibration calibration =
-      calibrate_scenario(raw, read_disk_file, (*vm)["fit"].as<std::vector<std::string>>(), targets, targets_path);
+  auto keys = calibration_keys(raw, (*vm)["fit"].as<std::vector<std::string>>());
+  if (!keys) {
+    throw UsageError("--fit " + keys.error());
+  }
+  const Calibration calibration = calibrate_scenario(raw, read_disk_file, std::move(*keys), targets, targets_path);
 
   for (const CalibratedKey& key : calibration.keys) {
     std::cout << key.key << ": " << format_number(key.initial) << " -> " << format_number(key.fitted) << "\n";
