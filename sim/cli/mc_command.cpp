@@ -10,7 +10,6 @@
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
-#include "cli/usage_error.hpp"
 #include "study/monte_carlo_study.hpp"
 
 namespace gapsim {
@@ -27,30 +26,6 @@ constexpr const char* k_usage =
     "--shard K/N runs the K-th of N slices of the runs; 'gapsim merge' joins the slices into\n"
     "the files of the whole study.";
 
-// The plan of this process's runs, and its shard of the study, from the options.
-StudyPlan study_plan(const po::variables_map& vm, Shard& shard) {
-  StudyPlan plan;
-  plan.runs = vm["runs"].as<std::int64_t>();
-  if (plan.runs < 1) {
-    throw UsageError("--runs must be at least 1");
-  }
-  plan.seed = vm["seed"].as<std::uint64_t>();
-  plan.sampler = sampler_option(vm);
-  plan.threads = thread_count(vm);
-  if (vm.count("series")) {
-    plan.series = variable_list(vm["series"].as<std::string>(), "--series");
-  }
-  if (vm.count("shard")) {
-    const auto parsed = parse_shard(vm["shard"].as<std::string>(), plan.runs);
-    if (!parsed) {
-      throw UsageError("--shard " + parsed.error());
-    }
-    shard = *parsed;
-  }
-  std::tie(plan.first, plan.last) = shard_range(plan.runs, shard.index, shard.count);
-  return plan;
-}
-
 }  // namespace
 
 int mc_command(const std::vector<std::string>& args) {
@@ -66,9 +41,9 @@ int mc_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  const auto paths = scenario_paths(positional_arguments(*vm, "scenario", k_usage, 1));
+  const auto paths = scenario_paths(option_values(*vm, "scenario", k_usage, 1));
   Shard shard;
-  const StudyPlan plan = study_plan(*vm, shard);
+  const StudyPlan plan = monte_carlo_plan(*vm, shard);
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
     const auto started = std::chrono::steady_clock::now();
@@ -77,7 +52,7 @@ int mc_command(const std::vector<std::string>& args) {
       return run_monte_carlo(scenario, plan, shard, read_disk_file, bar.callback());
     }();
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - started;
-    const std::string dir = scenario_directory((*vm)["output"].as<std::string>(), scenario.raw.name);
+    const std::string dir = output_path((*vm)["output"].as<std::string>(), scenario.raw.name);
     write_study_output(dir, output);
     std::cout << scenario.raw.name << ": " << dir << " (" << plan.last - plan.first << " runs in "
               << seconds_text(seconds.count()) << " s)\n";

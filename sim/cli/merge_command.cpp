@@ -27,11 +27,11 @@ int merge_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  const auto dirs = positional_arguments(*vm, "dir", k_usage, 1);
+  const auto dirs = option_values(*vm, "dir", k_usage, 1);
   const std::string out_dir = required_option(*vm, "output", k_usage);
   for (const auto& [name, shard_dirs] : find_shard_directories(dirs)) {
     const StudyOutput merged = merge_study(name, shard_dirs, read_disk_file);
-    const std::string dir = scenario_directory(out_dir, name);
+    const std::string dir = output_path(out_dir, name);
     write_study_output(dir, merged);
     std::cout << name << ": " << dir << " (" << shard_dirs.size() << " shards, " << merged.state.runs << " runs)\n";
   }

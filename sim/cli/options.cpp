@@ -35,7 +35,7 @@ std::optional<po::variables_map> parse_command_line(const std::vector<std::strin
   return vm;
 }
 
-std::vector<std::string> positional_arguments(const po::variables_map& vm, const char* name, const std::string& usage,
+std::vector<std::string> option_values(const po::variables_map& vm, const char* name, const std::string& usage,
                                               std::size_t min, std::size_t max) {
   const std::vector<std::string> values = vm.count(name) ? vm[name].as<std::vector<std::string>>()
                                                          : std::vector<std::string>{};

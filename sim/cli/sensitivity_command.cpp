@@ -7,7 +7,6 @@
 #include "cli/options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/study_options.hpp"
-#include "cli/usage_error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "study/sensitivity.hpp"
@@ -27,19 +26,6 @@ constexpr const char* k_usage =
     "their medians) and sobol.csv (first-order and total indices from N (d + 2) runs of a\n"
     "Saltelli design, with 95% bootstrap intervals), and a manifest.";
 
-SensitivityOptions sensitivity_options(const po::variables_map& vm) {
-  auto metric = parse_output_metric(required_option(vm, "output", k_usage));
-  if (!metric) {
-    throw UsageError("--output: " + metric.error());
-  }
-  const SensitivityOptions options{*metric, vm["runs"].as<std::int64_t>(), sampler_option(vm),
-                                   vm["seed"].as<std::uint64_t>(), vm["bootstrap"].as<int>(), thread_count(vm)};
-  if (options.runs < 2 || options.resamples < 1) {
-    throw UsageError("--runs must be at least 2 and --bootstrap at least 1");
-  }
-  return options;
-}
-
 }  // namespace
 
 int sensitivity_command(const std::vector<std::string>& args) {
@@ -56,8 +42,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  const std::string path = positional_arguments(*vm, "scenario", k_usage, 1, 1).front();
-  const SensitivityOptions sensitivity = sensitivity_options(*vm);
+  const std::string path = option_values(*vm, "scenario", k_usage, 1, 1).front();
+  const SensitivityOptions sensitivity = sensitivity_options(*vm, k_usage);
   const UncertainScenario scenario(path, read_disk_file);
   const std::int64_t runs = sensitivity_runs(scenario.inputs.size(), sensitivity.runs);
   const auto result = [&] {
@@ -67,7 +53,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   if (!result) {
     throw std::runtime_error("--output " + sensitivity.metric.name + ": " + result.error());
   }
-  const std::string dir = scenario_directory((*vm)["out-dir"].as<std::string>(), scenario.raw.name);
+  const std::string dir = output_path((*vm)["out-dir"].as<std::string>(), scenario.raw.name);
   write_file_atomically(dir + "/tornado.csv", tornado_csv(result->tornado, scenario.inputs, sensitivity.metric));
   write_file_atomically(dir + "/sobol.csv", sobol_csv(result->sobol, scenario.inputs));
   write_file_atomically(dir + "/manifest",

@@ -62,8 +62,59 @@ std::string seconds_text(double seconds) {
   return {buffer, written.ptr};
 }
 
-std::string scenario_directory(const std::string& out_dir, const std::string& scenario_name) {
-  return (std::filesystem::path(out_dir) / scenario_name).string();
+std::string output_path(const std::string& out_dir, const std::string& name) {
+  return (std::filesystem::path(out_dir) / name).string();
+}
+
+StudyPlan monte_carlo_plan(const po::variables_map& vm, Shard& shard) {
+  StudyPlan plan;
+  plan.runs = vm["runs"].as<std::int64_t>();
+  if (plan.runs < 1) {
+    throw UsageError("--runs must be at least 1");
+  }
+  plan.seed = vm["seed"].as<std::uint64_t>();
+  plan.sampler = sampler_option(vm);
+  plan.threads = thread_count(vm);
+  if (vm.count("series")) {
+    plan.series = variable_list(vm["series"].as<std::string>(), "--series");
+  }
+  if (vm.count("shard")) {
+    const auto parsed = parse_shard(vm["shard"].as<std::string>(), plan.runs);
+    if (!parsed) {
+      throw UsageError("--shard " + parsed.error());
+    }
+    shard = *parsed;
+  }
+  std::tie(plan.first, plan.last) = shard_range(plan.runs, shard.index, shard.count);
+  return plan;
+}
+
+SensitivityOptions sensitivity_options(const po::variables_map& vm, const std::string& usage) {
+  if (!vm.count("output")) {
+    throw UsageError(usage);
+  }
+  auto metric = parse_output_metric(vm["output"].as<std::string>());
+  if (!metric) {
+    throw UsageError("--output: " + metric.error());
+  }
+  const SensitivityOptions options{*metric, vm["runs"].as<std::int64_t>(), sampler_option(vm),
+                                   vm["seed"].as<std::uint64_t>(), vm["bootstrap"].as<int>(), thread_count(vm)};
+  if (options.runs < 2 || options.resamples < 1) {
+    throw UsageError("--runs must be at least 2 and --bootstrap at least 1");
+  }
+  return options;
+}
+
+std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts) {
+  std::vector<SweepAxis> axes;
+  for (const std::string& text : texts) {
+    auto axis = parse_sweep_axis(text);
+    if (!axis) {
+      throw UsageError("--set " + text + ": " + axis.error());
+    }
+    axes.push_back(std::move(*axis));
+  }
+  return axes;
 }
 
 }  // namespace gapsim

@@ -36,16 +36,9 @@ int sweep_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  const std::string path = positional_arguments(*vm, "scenario", k_usage, 1, 1).front();
-  const auto set_texts = positional_arguments(*vm, "set", k_usage, 1);
-  std::vector<SweepAxis> axes;
-  for (const std::string& text : set_texts) {
-    auto axis = parse_sweep_axis(text);
-    if (!axis) {
-      throw UsageError("--set " + text + ": " + axis.error());
-    }
-    axes.push_back(std::move(*axis));
-  }
+  const std::string path = option_values(*vm, "scenario", k_usage, 1, 1).front();
+  const auto set_texts = option_values(*vm, "set", k_usage, 1);
+  std::vector<SweepAxis> axes = sweep_axes(set_texts);
   const SweepOptions sweep{vm->count("series") ? variable_list((*vm)["series"].as<std::string>(), "--series")
                                                : std::vector<Column>{},
                            thread_count(*vm)};
@@ -66,7 +59,7 @@ int sweep_command(const std::vector<std::string>& args) {
   for (const std::string& text : set_texts) {
     manifest += "# --set " + text + "\n";
   }
-  const std::string dir = scenario_directory((*vm)["output"].as<std::string>(), raw.name);
+  const std::string dir = output_path((*vm)["output"].as<std::string>(), raw.name);
   write_file_atomically(dir + "/sweep.csv", sweep_csv(*grid, result));
   write_file_atomically(dir + "/manifest", manifest + manifest_text(raw, variants.base(), read_disk_file));
   std::cout << raw.name << ": " << dir << "/sweep.csv (" << grid->points() << " runs)\n";

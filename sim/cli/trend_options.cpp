@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "cli/options.hpp"
+#include "cli/output_files.hpp"
 #include "cli/usage_error.hpp"
 #include "io/number_format.hpp"
-#include "io/scenario_loader.hpp"
 #include "io/series_csv.hpp"
 #include "io/trend_csv.hpp"
 
@@ -26,7 +26,7 @@ void add_trend_options(po::options_description& options, const char* default_dir
 
 TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
   TrendInput input;
-  input.path = positional_arguments(vm, "data", std::string("expected exactly one DATA.csv\n") + usage, 1, 1).front();
+  input.path = option_values(vm, "data", std::string("expected exactly one DATA.csv\n") + usage, 1, 1).front();
   const auto choice = parse_trend_choice(vm["model"].as<std::string>());
   if (!choice) {
     throw UsageError("--model: '" + vm["model"].as<std::string>() +
@@ -38,11 +38,7 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
     throw UsageError("--criterion: '" + vm["criterion"].as<std::string>() + "' is not one of aic,aicc,bic");
   }
   input.criterion = *criterion;
-  const auto text = read_disk_file(input.path);
-  if (!text) {
-    throw std::runtime_error(input.path + ": cannot read the file");
-  }
-  input.series = read_yearly_series(*text, input.path, vm["column"].as<std::string>(), SeriesValues::positive);
+  input.series = read_yearly_series(read_input_file(input.path), input.path, vm["column"].as<std::string>(), SeriesValues::positive);
   for (const auto& [year, value] : input.series) {
     input.years.push_back(year);
     input.values.push_back(value);

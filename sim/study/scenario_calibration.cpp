@@ -177,11 +177,10 @@ std::string calibration_residuals_csv(const Calibration& calibration) {
 }
 
 std::string calibrated_scenario_text(const Calibration& calibration, const std::string& extends_path,
-                                     const std::vector<std::string>& comment) {
-  std::string out;
-  for (const std::string& line : comment) {
-    out += "# " + line + "\n";
-  }
+                                     const std::string& targets_path) {
+  std::string out = "# Written by gapsim " GAPSIM_VERSION ": the keys below fitted to " + targets_path + ",\n";
+  out += "# sum of squared relative errors " + format_number(calibration.initial_cost) + " before, " +
+         format_number(calibration.cost) + " after.\n";
   out += "extends = " + extends_path + "\n";
   std::map<std::string, std::string> sections;  // section -> its lines, sorted by section
   for (const CalibratedKey& key : calibration.keys) {
@@ -192,6 +191,17 @@ std::string calibrated_scenario_text(const Calibration& calibration, const std::
   for (const auto& [section, lines] : sections) {
     out += "\n[" + section + "]\n" + lines;
   }
+  return out;
+}
+
+std::string calibration_summary_text(const Calibration& calibration) {
+  std::string out;
+  for (const CalibratedKey& key : calibration.keys) {
+    out += key.key + ": " + format_number(key.initial) + " -> " + format_number(key.fitted) + "\n";
+  }
+  out += "sum of squared relative errors: " + format_number(calibration.initial_cost) + " -> " +
+         format_number(calibration.cost) + " (" + std::to_string(calibration.evaluations) + " runs" +
+         (calibration.converged ? "" : ", not converged") + ")\n";
   return out;
 }
 

@@ -54,9 +54,13 @@ std::string calibration_csv(const Calibration& calibration);
 // year, variable, target, initial, fitted, initial_relative_error, relative_error.
 std::string calibration_residuals_csv(const Calibration& calibration);
 
-// A scenario file that extends `extends_path` and sets the fitted keys, headed by `comment`
-// lines (each prefixed with "# ").
+// A scenario file that extends `extends_path` and sets the fitted keys, headed by a comment
+// naming the program, `targets_path` and the error before and after.
 std::string calibrated_scenario_text(const Calibration& calibration, const std::string& extends_path,
-                                     const std::vector<std::string>& comment);
+                                     const std::string& targets_path);
+
+// For the terminal: "KEY: initial -> fitted" per key, then the error before and after, the
+// runs, and whether the solver converged.
+std::string calibration_summary_text(const Calibration& calibration);
 
 }  // namespace gapsim
