@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "stats/hex_float.hpp"
+
 namespace gapsim {
 namespace {
 
@@ -116,8 +118,8 @@ std::string QuantileSketch::serialize() const {
   std::string out;
   char buffer[64];
   auto append_double = [&](double x) {
-    std::snprintf(buffer, sizeof buffer, " %a", x);  // hexadecimal: exact
-    out += buffer;
+    out += ' ';
+    append_hex_float(out, x);  // hexadecimal: exact
   };
   out += std::to_string(m_count) + " " + std::to_string(m_zeros);
   append_double(m_min);
@@ -149,9 +151,13 @@ bool QuantileSketch::parse(const std::string& text) {
   if (!(in >> m_count >> m_zeros >> min_text >> max_text)) {
     return false;
   }
-  char* end = nullptr;
-  m_min = std::strtod(min_text.c_str(), &end);
-  m_max = std::strtod(max_text.c_str(), &end);
+  const auto min = parse_hex_float(min_text);
+  const auto max = parse_hex_float(max_text);
+  if (!min || !max) {
+    return false;
+  }
+  m_min = *min;
+  m_max = *max;
   QuantileSketch bins;  // rebuilt through add so the layout matches a merge
   for (Store* store : {&bins.m_positive, &bins.m_negative}) {
     std::size_t nonzero = 0;

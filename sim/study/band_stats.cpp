@@ -3,8 +3,9 @@
 
 #include <cassert>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
+
+#include "stats/hex_float.hpp"
 
 namespace gapsim {
 namespace {
@@ -77,12 +78,11 @@ std::uint64_t BandStats::zeros(int row, Column column) const { return cell(row, 
 
 std::string BandStats::serialize() const {
   std::string out = "runs " + std::to_string(m_runs) + "\nrows " + std::to_string(rows()) + "\n";
-  char buffer[40];
   for (int row = 0; row < rows(); ++row) {
     out += "reference";
     for (int column = 0; column < k_column_count; ++column) {
-      std::snprintf(buffer, sizeof buffer, " %a", m_reference(row, column));
-      out += buffer;
+      out += ' ';
+      append_hex_float(out, m_reference(row, column));
     }
     out += '\n';
   }
@@ -108,11 +108,11 @@ std::string BandStats::parse(const std::string& text) {
     for (int column = 0; column < k_column_count; ++column) {
       std::string value;
       in >> value;
-      char* end = nullptr;
-      m_reference(row, column) = std::strtod(value.c_str(), &end);
-      if (value.empty() || *end != '\0') {
+      const auto parsed = parse_hex_float(value);
+      if (!parsed) {
         return "malformed reference value '" + value + "'";
       }
+      m_reference(row, column) = *parsed;
     }
   }
   m_cells.assign(static_cast<std::size_t>(rows) * k_band_columns, Cell{});
