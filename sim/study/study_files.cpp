@@ -143,9 +143,11 @@ StudyState parse_study_state(const std::string& text, const std::string& path) {
   state.shards = shard->count;
   state.report = expect("monthly ", 4) == "1" ? ReportStep::monthly : ReportStep::annual;
   const std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (const std::string error = state.bands.parse(rest); !error.empty()) {
-    throw_input_error(path, 5, "", "malformed band state: " + error);
+  auto bands = BandStats::parse(rest);
+  if (!bands) {
+    throw_input_error(path, 5, "", "malformed band state: " + bands.error());
   }
+  state.bands = std::move(*bands);
   return state;
 }
 
