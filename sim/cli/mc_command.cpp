@@ -42,8 +42,7 @@ int mc_command(const std::vector<std::string>& args) {
     return k_exit_success;
   }
   const auto paths = scenario_paths(option_values(*vm, "scenario", k_usage, 1));
-  Shard shard;
-  const StudyPlan plan = monte_carlo_plan(*vm, shard);
+  const auto [plan, shard] = monte_carlo_options(*vm);
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
     const auto started = std::chrono::steady_clock::now();

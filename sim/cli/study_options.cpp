@@ -66,8 +66,9 @@ std::string output_path(const std::string& out_dir, const std::string& name) {
   return (std::filesystem::path(out_dir) / name).string();
 }
 
-StudyPlan monte_carlo_plan(const po::variables_map& vm, Shard& shard) {
-  StudyPlan plan;
+MonteCarloOptions monte_carlo_options(const po::variables_map& vm) {
+  MonteCarloOptions options;
+  StudyPlan& plan = options.plan;
   plan.runs = vm["runs"].as<std::int64_t>();
   if (plan.runs < 1) {
     throw UsageError("--runs must be at least 1");
@@ -79,14 +80,14 @@ StudyPlan monte_carlo_plan(const po::variables_map& vm, Shard& shard) {
     plan.series = variable_list(vm["series"].as<std::string>(), "--series");
   }
   if (vm.count("shard")) {
-    const auto parsed = parse_shard(vm["shard"].as<std::string>(), plan.runs);
-    if (!parsed) {
-      throw UsageError("--shard " + parsed.error());
+    const auto shard = parse_shard(vm["shard"].as<std::string>(), plan.runs);
+    if (!shard) {
+      throw UsageError("--shard " + shard.error());
     }
-    shard = *parsed;
+    options.shard = *shard;
   }
-  std::tie(plan.first, plan.last) = shard_range(plan.runs, shard.index, shard.count);
-  return plan;
+  std::tie(plan.first, plan.last) = shard_range(plan.runs, options.shard.index, options.shard.count);
+  return options;
 }
 
 SensitivityOptions sensitivity_options(const po::variables_map& vm, const std::string& usage) {

@@ -38,9 +38,14 @@ std::string seconds_text(double seconds);
 // DIR/NAME: the directory of one scenario's files, or a file, in the output directory.
 std::string output_path(const std::string& out_dir, const std::string& name);
 
-// --runs, --seed, --sampler, --threads, --series and --shard of `gapsim mc` as the plan of
-// this process's runs and its shard of the study. Throws UsageError naming the option.
-StudyPlan monte_carlo_plan(const boost::program_options::variables_map& vm, Shard& shard);
+// --runs, --seed, --sampler, --threads, --series and --shard of `gapsim mc`: the plan of
+// this process's runs and its shard of the study.
+struct MonteCarloOptions {
+  StudyPlan plan;
+  Shard shard;
+};
+// Throws UsageError naming the option.
+MonteCarloOptions monte_carlo_options(const boost::program_options::variables_map& vm);
 
 // --output (the metric; `usage` when it is missing), --runs, --sampler, --seed, --bootstrap
 // and --threads of `gapsim sensitivity`. Throws UsageError naming the option.
