@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 
 namespace gapsim {
 namespace {
@@ -59,7 +60,10 @@ int app_main(int argc, const char* const* argv) {
     if (args[0] == command.name) {
       try {
         return command.function({args.begin() + 1, args.end()});
-      } catch (const boost::program_options::error& error) {
+      } catch (const UsageError& error) {
+        std::cerr << "gapsim " << command.name << ": " << error.what() << "\n";
+        return k_exit_usage;
+      } catch (const boost::program_options::error& error) {  // Boost's own parse errors, alike
         std::cerr << "gapsim " << command.name << ": " << error.what() << "\n";
         return k_exit_usage;
       } catch (const std::exception& error) {

@@ -7,8 +7,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/usage_error.hpp"
 #include "io/manifest.hpp"
-#include "io/number_format.hpp"
 #include "study/scenario_calibration.hpp"
 
 namespace gapsim {
@@ -36,42 +36,27 @@ int calibrate_command(const std::vector<std::string>& args) {
   if (!vm) {
     return k_exit_success;
   }
-  if (!vm->count("scenario") || (*vm)["scenario"].as<std::vector<std::string>>().size() != 1) {
-    throw po::error(std::string("expected exactly one SCENARIO\n") + k_usage);
-  }
-  const std::string scenario = (*vm)["scenario"].as<std::vector<std::string>>()[0];
+  const std::string scenario = option_values(*vm, "scenario", k_usage, 1, 1).front();
   const std::string targets_path = (*vm)["targets"].as<std::string>();
-  const auto targets_text = read_disk_file(targets_path);
-  if (!targets_text) {
-    throw std::runtime_error(targets_path + ": cannot read the file");
-  }
-  const std::vector<CalibrationTarget> targets = read_calibration_targets(*targets_text, targets_path);
+  const auto targets = read_calibration_targets(read_input_file(targets_path), targets_path);
   const RawScenario raw = load_scenario(scenario, read_disk_file);
-  const Calibration calibration =
-      calibrate_scenario(raw, read_disk_file, (*vm)["fit"].as<std::vector<std::string>>(), targets, targets_path);
-
-  for (const CalibratedKey& key : calibration.keys) {
-    std::cout << key.key << ": " << format_number(key.initial) << " -> " << format_number(key.fitted) << "\n";
+  auto keys = calibration_keys(raw, (*vm)["fit"].as<std::vector<std::string>>());
+  if (!keys) {
+    throw UsageError("--fit " + keys.error());
   }
-  std::cout << "sum of squared relative errors: " << format_number(calibration.initial_cost) << " -> "
-            << format_number(calibration.cost) << " (" << calibration.evaluations << " runs"
-            << (calibration.converged ? "" : ", not converged") << ")\n";
+  const Calibration calibration = calibrate_scenario(raw, read_disk_file, std::move(*keys), targets, targets_path);
+  std::cout << calibration_summary_text(calibration);
 
   const fs::path dir = vm->count("output") ? fs::path((*vm)["output"].as<std::string>())
                                            : fs::path("output") / "calibrate" / raw.name;
   const std::string extends = fs::relative(fs::absolute(scenario), fs::absolute(dir)).generic_string();
-  std::vector<std::string> comment = {
-      "Written by gapsim " GAPSIM_VERSION ": the keys below fitted to " + targets_path + ",",
-      "sum of squared relative errors " + format_number(calibration.initial_cost) + " before, " +
-          format_number(calibration.cost) + " after."};
   std::vector<std::string> inputs = raw.files;
   inputs.push_back(targets_path);
-  const std::vector<std::pair<std::string, std::string>> files = {
-      {"calibration.csv", calibration_csv(calibration)},
-      {"calibration_residuals.csv", calibration_residuals_csv(calibration)},
-      {raw.name + "_calibrated.ini", calibrated_scenario_text(calibration, extends, comment)},
-      {"manifest", command_manifest_text("calibrate", args, inputs, read_disk_file)}};
-  write_output_files(dir.string(), files);
+  write_output_files(dir.string(),
+                     {{"calibration.csv", calibration_csv(calibration)},
+                      {"calibration_residuals.csv", calibration_residuals_csv(calibration)},
+                      {raw.name + "_calibrated.ini", calibrated_scenario_text(calibration, extends, targets_path)},
+                      {"manifest", command_manifest_text("calibrate", args, inputs, read_disk_file)}});
   return calibration.converged ? k_exit_success : k_exit_failure;
 }
 

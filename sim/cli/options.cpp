@@ -3,6 +3,8 @@
 
 #include <iostream>
 
+#include "cli/usage_error.hpp"
+
 namespace gapsim {
 
 namespace po = boost::program_options;
@@ -31,6 +33,23 @@ std::optional<po::variables_map> parse_command_line(const std::vector<std::strin
   }
   po::notify(vm);
   return vm;
+}
+
+std::vector<std::string> option_values(const po::variables_map& vm, const char* name, const std::string& usage,
+                                              std::size_t min, std::size_t max) {
+  const std::vector<std::string> values = vm.count(name) ? vm[name].as<std::vector<std::string>>()
+                                                         : std::vector<std::string>{};
+  if (values.size() < min || values.size() > max) {
+    throw UsageError(usage);
+  }
+  return values;
+}
+
+std::string required_option(const po::variables_map& vm, const char* name, const std::string& usage) {
+  if (!vm.count(name)) {
+    throw UsageError(usage);
+  }
+  return vm[name].as<std::string>();
 }
 
 }  // namespace gapsim

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,5 +16,15 @@ namespace gapsim {
 std::optional<boost::program_options::variables_map> parse_command_line(
     const std::vector<std::string>& args, const std::string& usage,
     const boost::program_options::options_description& options, const char* positional_name);
+
+// The values of a repeatable option or of the positional arguments collected under `name`;
+// throws UsageError with `usage` as its message when there are fewer than `min` or more than `max`.
+std::vector<std::string> option_values(const boost::program_options::variables_map& vm, const char* name,
+                                              const std::string& usage, std::size_t min,
+                                              std::size_t max = std::numeric_limits<std::size_t>::max());
+
+// The value of option `name`; throws UsageError with `usage` when it was not given.
+std::string required_option(const boost::program_options::variables_map& vm, const char* name,
+                            const std::string& usage);
 
 }  // namespace gapsim

@@ -1,4 +1,4 @@
-// Writing a command's output files.
+// Reading a command's input files and writing its output files.
 #pragma once
 
 #include <string>
@@ -6,6 +6,9 @@
 #include <vector>
 
 namespace gapsim {
+
+// The whole file at `path`; throws std::runtime_error "PATH: cannot read the file".
+std::string read_input_file(const std::string& path);
 
 // Writes each (file name, contents) into `dir` atomically and prints the path of each.
 void write_output_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);

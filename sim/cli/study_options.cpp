@@ -1,8 +1,11 @@
 // Parsing of the options shared by the study commands.
 #include "cli/study_options.hpp"
 
+#include <charconv>
+#include <filesystem>
 #include <thread>
 
+#include "cli/usage_error.hpp"
 #include "io/output_variable.hpp"
 
 namespace gapsim {
@@ -15,7 +18,7 @@ int thread_count(const po::variables_map& vm) {
   }
   const int threads = vm["threads"].as<int>();
   if (threads < 1) {
-    throw po::error("--threads must be at least 1");
+    throw UsageError("--threads must be at least 1");
   }
   return threads;
 }
@@ -24,7 +27,7 @@ SamplerKind sampler_option(const po::variables_map& vm) {
   const std::string name = vm["sampler"].as<std::string>();
   const auto kind = parse_sampler(name);
   if (!kind) {
-    throw po::error("--sampler must be random, lhs or sobol, not '" + name + "'");
+    throw UsageError("--sampler must be random, lhs or sobol, not '" + name + "'");
   }
   return *kind;
 }
@@ -37,7 +40,7 @@ std::vector<Column> variable_list(const std::string& text, const std::string& op
     const std::string name = text.substr(start, comma - start);
     const auto column = output_variable(name);
     if (!column) {
-      throw po::error(option + ": unknown variable '" + name + "' (did you mean '" + column.error() + "'?)");
+      throw UsageError(option + ": unknown variable '" + name + "' (did you mean '" + column.error() + "'?)");
     }
     columns.push_back(*column);
     start = comma + 1;
@@ -48,6 +51,70 @@ std::vector<Column> variable_list(const std::string& text, const std::string& op
 void add_study_options(po::options_description& options) {
   options.add_options()("threads", po::value<int>(), "worker threads (default: every core)")(
       "quiet", "no progress bar (it is drawn only when stderr is a terminal anyway)");
+}
+
+bool quiet_option(const po::variables_map& vm) { return vm.count("quiet") > 0; }
+
+std::string seconds_text(double seconds) {
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, seconds, std::chars_format::fixed, 2);
+  return {buffer, written.ptr};
+}
+
+std::string output_path(const std::string& out_dir, const std::string& name) {
+  return (std::filesystem::path(out_dir) / name).string();
+}
+
+MonteCarloOptions monte_carlo_options(const po::variables_map& vm) {
+  MonteCarloOptions options;
+  StudyPlan& plan = options.plan;
+  plan.runs = vm["runs"].as<std::int64_t>();
+  if (plan.runs < 1) {
+    throw UsageError("--runs must be at least 1");
+  }
+  plan.seed = vm["seed"].as<std::uint64_t>();
+  plan.sampler = sampler_option(vm);
+  plan.threads = thread_count(vm);
+  if (vm.count("series")) {
+    plan.series = variable_list(vm["series"].as<std::string>(), "--series");
+  }
+  if (vm.count("shard")) {
+    const auto shard = parse_shard(vm["shard"].as<std::string>(), plan.runs);
+    if (!shard) {
+      throw UsageError("--shard " + shard.error());
+    }
+    options.shard = *shard;
+  }
+  std::tie(plan.first, plan.last) = shard_range(plan.runs, options.shard.index, options.shard.count);
+  return options;
+}
+
+SensitivityOptions sensitivity_options(const po::variables_map& vm, const std::string& usage) {
+  if (!vm.count("output")) {
+    throw UsageError(usage);
+  }
+  auto metric = parse_output_metric(vm["output"].as<std::string>());
+  if (!metric) {
+    throw UsageError("--output: " + metric.error());
+  }
+  const SensitivityOptions options{*metric, vm["runs"].as<std::int64_t>(), sampler_option(vm),
+                                   vm["seed"].as<std::uint64_t>(), vm["bootstrap"].as<int>(), thread_count(vm)};
+  if (options.runs < 2 || options.resamples < 1) {
+    throw UsageError("--runs must be at least 2 and --bootstrap at least 1");
+  }
+  return options;
+}
+
+std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts) {
+  std::vector<SweepAxis> axes;
+  for (const std::string& text : texts) {
+    auto axis = parse_sweep_axis(text);
+    if (!axis) {
+      throw UsageError("--set " + text + ": " + axis.error());
+    }
+    axes.push_back(std::move(*axis));
+  }
+  return axes;
 }
 
 }  // namespace gapsim

@@ -1,5 +1,6 @@
-// Options shared by the commands that run many variants of a scenario (mc, sweep,
-// sensitivity): thread count, sampler, variable lists.
+// Options of the commands that run many variants of a scenario (mc, sweep, sensitivity):
+// thread count, sampler and variable lists they share, and each one's options as the
+// options struct of its study.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -8,6 +9,10 @@
 
 #include "model/results.hpp"
 #include "stats/sampling.hpp"
+#include "study/monte_carlo.hpp"
+#include "study/sensitivity.hpp"
+#include "study/shard.hpp"
+#include "study/sweep.hpp"
 
 namespace gapsim {
 
@@ -17,11 +22,36 @@ int thread_count(const boost::program_options::variables_map& vm);
 // --sampler random|lhs|sobol.
 SamplerKind sampler_option(const boost::program_options::variables_map& vm);
 
-// "shortage,workforce" to columns; throws boost::program_options::error naming `option`
+// "shortage,workforce" to columns; throws UsageError naming `option`
 // and the closest valid name for an unknown one.
 std::vector<Column> variable_list(const std::string& text, const std::string& option);
 
 // Adds --threads and --quiet.
 void add_study_options(boost::program_options::options_description& options);
+
+// --quiet: no progress bar.
+bool quiet_option(const boost::program_options::variables_map& vm);
+
+// A duration for the terminal, with two decimals: "1.25".
+std::string seconds_text(double seconds);
+
+// DIR/NAME: the directory of one scenario's files, or a file, in the output directory.
+std::string output_path(const std::string& out_dir, const std::string& name);
+
+// --runs, --seed, --sampler, --threads, --series and --shard of `gapsim mc`: the plan of
+// this process's runs and its shard of the study.
+struct MonteCarloOptions {
+  StudyPlan plan;
+  Shard shard;
+};
+// Throws UsageError naming the option.
+MonteCarloOptions monte_carlo_options(const boost::program_options::variables_map& vm);
+
+// --output (the metric; `usage` when it is missing), --runs, --sampler, --seed, --bootstrap
+// and --threads of `gapsim sensitivity`. Throws UsageError naming the option.
+SensitivityOptions sensitivity_options(const boost::program_options::variables_map& vm, const std::string& usage);
+
+// Each --set KEY=FROM:TO:STEP as an axis. Throws UsageError "--set TEXT: what".
+std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts);
 
 }  // namespace gapsim

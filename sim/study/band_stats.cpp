@@ -93,42 +93,43 @@ std::string BandStats::serialize() const {
   return out;
 }
 
-std::string BandStats::parse(const std::string& text) {
+std::expected<BandStats, std::string> BandStats::parse(const std::string& text) {
+  BandStats stats;
   std::istringstream in(text);
   std::string word;
   long long rows = 0;
-  if (!(in >> word >> m_runs) || word != "runs" || !(in >> word >> rows) || word != "rows" || rows < 0) {
-    return "malformed header";
+  if (!(in >> word >> stats.m_runs) || word != "runs" || !(in >> word >> rows) || word != "rows" || rows < 0) {
+    return std::unexpected("malformed header");
   }
-  m_reference.resize(rows, k_column_count);
+  stats.m_reference.resize(rows, k_column_count);
   for (long long row = 0; row < rows; ++row) {
     if (!(in >> word) || word != "reference") {
-      return "missing reference row " + std::to_string(row);
+      return std::unexpected("missing reference row " + std::to_string(row));
     }
     for (int column = 0; column < k_column_count; ++column) {
       std::string value;
       in >> value;
       const auto parsed = parse_hex_float(value);
       if (!parsed) {
-        return "malformed reference value '" + value + "'";
+        return std::unexpected("malformed reference value '" + value + "'");
       }
-      m_reference(row, column) = *parsed;
+      stats.m_reference(row, column) = *parsed;
     }
   }
-  m_cells.assign(static_cast<std::size_t>(rows) * k_band_columns, Cell{});
+  stats.m_cells.assign(static_cast<std::size_t>(rows) * k_band_columns, Cell{});
   std::string line;
   std::getline(in, line);
-  for (Cell& c : m_cells) {
+  for (Cell& c : stats.m_cells) {
     std::string sum;
     std::string squares;
     std::string sketch;
     if (!std::getline(in, sum) || !sum.starts_with("sum ") || !c.sum.parse(sum.substr(4)) ||
         !std::getline(in, squares) || !squares.starts_with("sum_squares ") || !c.sum_squares.parse(squares.substr(12)) ||
         !std::getline(in, sketch) || !sketch.starts_with("sketch ") || !c.sketch.parse(sketch.substr(7))) {
-      return "malformed cell";
+      return std::unexpected("malformed cell");
     }
   }
-  return "";
+  return stats;
 }
 
 }  // namespace gapsim

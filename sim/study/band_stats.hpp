@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <span>
 #include <string>
 #include <vector>
@@ -44,9 +45,9 @@ class BandStats {
   std::uint64_t zeros(int row, Column column) const;
 
   // The whole state as text lines (exact: integer limbs and counts, hexadecimal floats),
-  // and its inverse; parse returns an error message, empty on success.
+  // and its inverse; the error says what is malformed.
   std::string serialize() const;
-  std::string parse(const std::string& text);
+  static std::expected<BandStats, std::string> parse(const std::string& text);
 
  private:
   struct Cell {

@@ -8,7 +8,7 @@
 
 namespace gapsim {
 
-std::optional<OutputMetric> parse_output_metric(std::string_view text, std::string& error) {
+std::expected<OutputMetric, std::string> parse_output_metric(std::string_view text) {
   OutputMetric metric;
   metric.name = std::string(text);
   const std::size_t at = text.find('@');
@@ -16,12 +16,11 @@ std::optional<OutputMetric> parse_output_metric(std::string_view text, std::stri
     const auto column = output_variable(text.substr(0, at));
     const auto year = parse_integer(text.substr(at + 1));
     if (!column) {
-      error = "unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" + column.error() + "'?)";
-      return std::nullopt;
+      return std::unexpected("unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" + column.error() +
+                             "'?)");
     }
     if (!year) {
-      error = quoted(text.substr(at + 1)) + " is not a year (VARIABLE@YEAR)";
-      return std::nullopt;
+      return std::unexpected(quoted(text.substr(at + 1)) + " is not a year (VARIABLE@YEAR)");
     }
     metric.column = *column;
     metric.year = *year;
@@ -41,9 +40,8 @@ std::optional<OutputMetric> parse_output_metric(std::string_view text, std::stri
       closest = name;
     }
   }
-  error = "unknown metric '" + std::string(text) + "' (did you mean '" + closest +
-          "'? or give VARIABLE@YEAR, e.g. shortage@2025)";
-  return std::nullopt;
+  return std::unexpected("unknown metric '" + std::string(text) + "' (did you mean '" + closest +
+                         "'? or give VARIABLE@YEAR, e.g. shortage@2025)");
 }
 
 std::optional<double> metric_value(const OutputMetric& metric, const Results& results) {

@@ -2,6 +2,7 @@
 // "peak_shortage", ...) or a variable in a year ("skill_gap@2025").
 #pragma once
 
+#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,8 +19,8 @@ struct OutputMetric {
   int year = 0;
 };
 
-// nullopt with `error` saying why (with the closest valid name) when `text` names neither.
-std::optional<OutputMetric> parse_output_metric(std::string_view text, std::string& error);
+// The metric `text` names; the error says why (with the closest valid name) when it names neither.
+std::expected<OutputMetric, std::string> parse_output_metric(std::string_view text);
 
 // The metric's value in `results`; nullopt when the run has none (a year outside the run,
 // or a metric that is empty, such as first_zero_shortage_year when the gap never closes).

@@ -20,21 +20,21 @@ namespace gapsim {
 namespace {
 
 // The key's spec after checking it can be calibrated, and its current value.
-CalibratedKey calibrated_key(const RawScenario& raw, const std::string& key) {
+std::expected<CalibratedKey, std::string> calibrated_key(const RawScenario& raw, const std::string& key) {
   const KeySpec* spec = find_key_spec(key);
   if (spec == nullptr) {
-    throw InputError("--fit " + key + ": unknown key (did you mean '" + closest_key(key) + "'?)");
+    return std::unexpected(key + ": unknown key (did you mean '" + closest_key(key) + "'?)");
   }
   if (spec->type != KeyType::number && spec->type != KeyType::schedule) {
-    throw InputError("--fit " + key + ": only number keys can be calibrated");
+    return std::unexpected(key + ": only number keys can be calibrated");
   }
   CalibratedKey calibrated{key, 0.0, 0.0, {spec->min, spec->max}};
   const auto setting = raw.settings.find(key);
   const std::string text = setting != raw.settings.end() ? setting->second.value : std::string(spec->default_value);
   const auto value = parse_number(text);
   if (!value) {
-    throw InputError("--fit " + key + ": its value '" + text + "' is not one number" +
-                     (spec->type == KeyType::schedule ? " (set the schedule to a constant to calibrate it)" : ""));
+    return std::unexpected(key + ": its value '" + text + "' is not one number" +
+                           (spec->type == KeyType::schedule ? " (set the schedule to a constant to calibrate it)" : ""));
   }
   calibrated.initial = *value;
   return calibrated;
@@ -85,20 +85,33 @@ double cost_of(const std::vector<double>& values, const std::vector<CalibrationT
 
 }  // namespace
 
-Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, const std::vector<std::string>& keys,
-                               const std::vector<CalibrationTarget>& targets, const std::string& targets_path) {
-  Calibration calibration;
-  Eigen::VectorXd start(keys.size());
-  std::vector<Bound> bounds;
+std::expected<std::vector<CalibratedKey>, std::string> calibration_keys(const RawScenario& raw,
+                                                                        const std::vector<std::string>& keys) {
+  std::vector<CalibratedKey> calibrated;
   for (const std::string& key : keys) {
-    for (const CalibratedKey& earlier : calibration.keys) {
+    for (const CalibratedKey& earlier : calibrated) {
       if (earlier.key == key) {
-        throw InputError("--fit " + key + ": given twice");
+        return std::unexpected(key + ": given twice");
       }
     }
-    calibration.keys.push_back(calibrated_key(raw, key));
-    start[static_cast<Eigen::Index>(bounds.size())] = calibration.keys.back().initial;
-    bounds.push_back(calibration.keys.back().bound);
+    auto one = calibrated_key(raw, key);
+    if (!one) {
+      return std::unexpected(one.error());
+    }
+    calibrated.push_back(*one);
+  }
+  return calibrated;
+}
+
+Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, std::vector<CalibratedKey> keys,
+                               const std::vector<CalibrationTarget>& targets, const std::string& targets_path) {
+  Calibration calibration;
+  calibration.keys = std::move(keys);
+  Eigen::VectorXd start(static_cast<Eigen::Index>(calibration.keys.size()));
+  std::vector<Bound> bounds;
+  for (const CalibratedKey& key : calibration.keys) {
+    start[static_cast<Eigen::Index>(bounds.size())] = key.initial;
+    bounds.push_back(key.bound);
   }
 
   TargetEvaluator evaluator(raw, read, calibration.keys, targets);
@@ -122,7 +135,7 @@ Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, con
       static_cast<int>(targets.size()), start, bounds);
 
   const std::vector<double> fitted = evaluator.values(solved.x);
-  for (std::size_t i = 0; i < keys.size(); ++i) {
+  for (std::size_t i = 0; i < calibration.keys.size(); ++i) {
     calibration.keys[i].fitted = solved.x[static_cast<Eigen::Index>(i)];
   }
   for (std::size_t i = 0; i < targets.size(); ++i) {
@@ -164,11 +177,10 @@ std::string calibration_residuals_csv(const Calibration& calibration) {
 }
 
 std::string calibrated_scenario_text(const Calibration& calibration, const std::string& extends_path,
-                                     const std::vector<std::string>& comment) {
-  std::string out;
-  for (const std::string& line : comment) {
-    out += "# " + line + "\n";
-  }
+                                     const std::string& targets_path) {
+  std::string out = "# Written by gapsim " GAPSIM_VERSION ": the keys below fitted to " + targets_path + ",\n";
+  out += "# sum of squared relative errors " + format_number(calibration.initial_cost) + " before, " +
+         format_number(calibration.cost) + " after.\n";
   out += "extends = " + extends_path + "\n";
   std::map<std::string, std::string> sections;  // section -> its lines, sorted by section
   for (const CalibratedKey& key : calibration.keys) {
@@ -179,6 +191,17 @@ std::string calibrated_scenario_text(const Calibration& calibration, const std::
   for (const auto& [section, lines] : sections) {
     out += "\n[" + section + "]\n" + lines;
   }
+  return out;
+}
+
+std::string calibration_summary_text(const Calibration& calibration) {
+  std::string out;
+  for (const CalibratedKey& key : calibration.keys) {
+    out += key.key + ": " + format_number(key.initial) + " -> " + format_number(key.fitted) + "\n";
+  }
+  out += "sum of squared relative errors: " + format_number(calibration.initial_cost) + " -> " +
+         format_number(calibration.cost) + " (" + std::to_string(calibration.evaluations) + " runs" +
+         (calibration.converged ? "" : ", not converged") + ")\n";
   return out;
 }
 

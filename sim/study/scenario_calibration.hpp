@@ -2,6 +2,7 @@
 // the trial values (so every range and consistency check still applies) and runs it.
 #pragma once
 
+#include <expected>
 #include <string>
 #include <vector>
 
@@ -35,11 +36,16 @@ struct Calibration {
   bool converged = false;
 };
 
-// Fits the number keys `keys` of `raw` (each within its valid range; a schedule key only
-// when it holds one constant) to minimise the sum of squared relative errors
-// (model / target - 1)^2 over `targets`. Throws InputError for a key that is unknown or
-// not a number, or a target year without a report row (naming `targets_path` and its line).
-Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, const std::vector<std::string>& keys,
+// The keys named `keys` of `raw` with their current values and valid ranges. Each must be a
+// number key, or a schedule key that holds one constant, and be named once; the error says
+// which is not ("KEY: what").
+std::expected<std::vector<CalibratedKey>, std::string> calibration_keys(const RawScenario& raw,
+                                                                        const std::vector<std::string>& keys);
+
+// Fits `keys` (from calibration_keys) of `raw`, each within its valid range, to minimise the
+// sum of squared relative errors (model / target - 1)^2 over `targets`. Throws InputError
+// for a target year without a report row (naming `targets_path` and the target's line).
+Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, std::vector<CalibratedKey> keys,
                                const std::vector<CalibrationTarget>& targets, const std::string& targets_path);
 
 // key, initial, fitted, min, max.
@@ -48,9 +54,13 @@ std::string calibration_csv(const Calibration& calibration);
 // year, variable, target, initial, fitted, initial_relative_error, relative_error.
 std::string calibration_residuals_csv(const Calibration& calibration);
 
-// A scenario file that extends `extends_path` and sets the fitted keys, headed by `comment`
-// lines (each prefixed with "# ").
+// A scenario file that extends `extends_path` and sets the fitted keys, headed by a comment
+// naming the program, `targets_path` and the error before and after.
 std::string calibrated_scenario_text(const Calibration& calibration, const std::string& extends_path,
-                                     const std::vector<std::string>& comment);
+                                     const std::string& targets_path);
+
+// For the terminal: "KEY: initial -> fitted" per key, then the error before and after, the
+// runs, and whether the solver converged.
+std::string calibration_summary_text(const Calibration& calibration);
 
 }  // namespace gapsim

@@ -1,6 +1,7 @@
 // Writers and readers of Monte Carlo study files.
 #include "study/study_files.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
 #include "model/scenario_config.hpp"
+#include "study/shard.hpp"
 
 namespace gapsim {
 namespace {
@@ -21,10 +23,10 @@ void add_cell(std::string& out, double value) {
 
 }  // namespace
 
-std::string bands_csv(const BandStats& bands, bool monthly) {
-  std::string out = report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
+std::string bands_csv(const BandStats& bands, ReportStep report) {
+  std::string out = report_time_header(report) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
   for (int row = 0; row < bands.rows(); ++row) {
-    const std::string time = report_time_cells(bands.reference()(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
+    const std::string time = report_time_cells(bands.reference()(row, 0), report);
     for (int c = 1; c < k_column_count; ++c) {
       const auto column = static_cast<Column>(c);
       out += time;
@@ -41,11 +43,11 @@ std::string bands_csv(const BandStats& bands, bool monthly) {
   return out;
 }
 
-std::string probabilities_csv(const BandStats& bands, bool monthly) {
-  std::string out = report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",runs,shortage_zero,p_shortage_zero\n";
+std::string probabilities_csv(const BandStats& bands, ReportStep report) {
+  std::string out = report_time_header(report) + ",runs,shortage_zero,p_shortage_zero\n";
   for (int row = 0; row < bands.rows(); ++row) {
     const std::uint64_t zeros = bands.zeros(row, Column::shortage);
-    out += report_time_cells(bands.reference()(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
+    out += report_time_cells(bands.reference()(row, 0), report);
     out += ',' + std::to_string(bands.runs()) + ',' + std::to_string(zeros);
     add_cell(out, static_cast<double>(zeros) / static_cast<double>(bands.runs()));
     out += '\n';
@@ -81,16 +83,18 @@ std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan) {
   return out;
 }
 
-std::string series_long_csv_header(bool monthly) { return "run," + report_time_header(monthly ? ReportStep::monthly : ReportStep::annual) + ",variable,value\n"; }
+std::string series_long_csv_header(ReportStep report) {
+  return "run," + report_time_header(report) + ",variable,value\n";
+}
 
-std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, bool monthly) {
+std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, ReportStep report) {
   std::string out;
   const double* value = result.series.data();
   const ResultTable& reference = result.bands.reference();
   for (std::int64_t run = plan.first; run < plan.last; ++run) {
     const std::string run_text = std::to_string(run) + ",";
     for (int row = 0; row < reference.rows(); ++row) {
-      const std::string time = report_time_cells(reference(row, 0), monthly ? ReportStep::monthly : ReportStep::annual);
+      const std::string time = report_time_cells(reference(row, 0), report);
       for (const Column column : plan.series) {
         out += run_text;
         out += time;
@@ -108,7 +112,7 @@ std::string study_state_text(const StudyState& state) {
   std::string out = "gapsim study state 1\n";
   out += "runs " + std::to_string(state.runs) + "\n";
   out += "shard " + std::to_string(state.shard) + "/" + std::to_string(state.shards) + "\n";
-  out += std::string("monthly ") + (state.monthly ? "1" : "0") + "\n";
+  out += std::string("monthly ") + (state.report == ReportStep::monthly ? "1" : "0") + "\n";
   return out + state.bands.serialize();
 }
 
@@ -123,16 +127,25 @@ StudyState parse_study_state(const std::string& text, const std::string& path) {
     return line.substr(prefix.size());
   };
   expect("gapsim study state 1", 1);
-  state.runs = std::stoll(expect("runs ", 2));
-  const std::string shard = expect("shard ", 3);
-  if (std::sscanf(shard.c_str(), "%d/%d", &state.shard, &state.shards) != 2) {
-    throw_input_error(path, 3, "", "malformed shard '" + shard + "'");
+  const std::string runs = expect("runs ", 2);
+  const auto [runs_end, runs_error] = std::from_chars(runs.data(), runs.data() + runs.size(), state.runs);
+  if (runs_error != std::errc() || runs_end != runs.data() + runs.size() || state.runs < 1) {
+    throw_input_error(path, 2, "", "malformed run count '" + runs + "'");
   }
-  state.monthly = expect("monthly ", 4) == "1";
+  const std::string shard_text = expect("shard ", 3);
+  const auto shard = parse_shard(shard_text, state.runs);
+  if (!shard) {
+    throw_input_error(path, 3, "", "malformed shard '" + shard_text + "'");
+  }
+  state.shard = shard->index;
+  state.shards = shard->count;
+  state.report = expect("monthly ", 4) == "1" ? ReportStep::monthly : ReportStep::annual;
   const std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (const std::string error = state.bands.parse(rest); !error.empty()) {
-    throw_input_error(path, 5, "", "malformed band state: " + error);
+  auto bands = BandStats::parse(rest);
+  if (!bands) {
+    throw_input_error(path, 5, "", "malformed band state: " + bands.error());
   }
+  state.bands = std::move(*bands);
   return state;
 }
 

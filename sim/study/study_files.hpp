@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/scenario_config.hpp"
 #include "study/band_stats.hpp"
 #include "study/monte_carlo.hpp"
 #include "io/uncertainty.hpp"
@@ -18,11 +19,11 @@ inline constexpr double k_band_quantiles[] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90
 
 // year[,month],variable,mean,sd,p5,p10,p25,p50,p75,p90,p95: one row per report step and
 // variable (every time-series column but time).
-std::string bands_csv(const BandStats& bands, bool monthly);
+std::string bands_csv(const BandStats& bands, ReportStep report);
 
 // year[,month],runs,shortage_zero,p_shortage_zero: runs whose shortage is exactly 0 at the
 // start of the report step, and their share.
-std::string probabilities_csv(const BandStats& bands, bool monthly);
+std::string probabilities_csv(const BandStats& bands, ReportStep report);
 
 // run,seed,<each input label>,<each summary metric>: header line, then the rows of `result`
 // (runs plan.first to plan.last - 1); empty cells for empty metrics.
@@ -30,15 +31,15 @@ std::string runs_csv_header(const std::vector<UncertainInput>& inputs);
 std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan);
 
 // run,year[,month],variable,value for the plan's series variables.
-std::string series_long_csv_header(bool monthly);
-std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, bool monthly);
+std::string series_long_csv_header(ReportStep report);
+std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, ReportStep report);
 
 // What a merge needs besides the CSVs: the study's size, this shard, and the bands' state.
 struct StudyState {
   std::int64_t runs = 0;
   int shard = 1;
   int shards = 1;
-  bool monthly = false;
+  ReportStep report = ReportStep::annual;
   BandStats bands;
 };
 std::string study_state_text(const StudyState& state);

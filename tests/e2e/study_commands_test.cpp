@@ -209,6 +209,10 @@ TEST_CASE("sweep: the full grid, each point what a direct run gives", "[e2e][swe
   CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.dealy=1:2:0.5", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"sweep", k_baseline, "--set", "time.end_year=2029:2030:1", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=2:1:0.5", "-o", dir.path.string()}) == 2);
+  // 1000 x 1000 x 2 points: more than a sweep runs, refused before any run.
+  CHECK(gapsim({"sweep", k_baseline, "--set", "hiring.delay=1:1000:1", "--set", "attrition.qualified=0:0.999:0.001",
+                "--set", "upskilling.rate=0.01:0.02:0.01", "-o", (dir.path / "large").string()}) == 2);
+  CHECK(!fs::exists(dir.path / "large"));
 }
 
 TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e][sensitivity]") {

@@ -150,10 +150,10 @@ TEST_CASE("band statistics: mean, sd, zeros and exact merging") {
 
   second.merge(first);
   CHECK(second.serialize() == all.serialize());
-  BandStats parsed;
-  REQUIRE(parsed.parse(all.serialize()) == "");
-  CHECK(parsed.serialize() == all.serialize());
-  CHECK(parsed.parse("runs x") != "");
+  const auto parsed = BandStats::parse(all.serialize());
+  REQUIRE(parsed);
+  CHECK(parsed->serialize() == all.serialize());
+  CHECK(BandStats::parse("runs x").error() == "malformed header");
 }
 
 TEST_CASE("band statistics: batched runs give exactly the state of runs added one by one") {

@@ -1,0 +1,62 @@
+// `gapsim fit`: fit the trend models to a yearly series and write the parameters, the
+// projection with its prediction intervals, and the residuals.
+#include <algorithm>
+#include <span>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "cli/output_files.hpp"
+#include "cli/trend_options.hpp"
+#include "cli/usage_error.hpp"
+#include "io/manifest.hpp"
+#include "io/scenario_loader.hpp"
+#include "io/trend_csv.hpp"
+
+namespace gapsim {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* k_fit_usage =
+    "usage: gapsim fit DATA.csv [--column NAME] [--model MODEL] [--criterion aic|aicc|bic]\n"
+    "                  [--until YEAR] [--to YEAR] [-o DIR]\n"
+    "Fits exponential, logistic, Gompertz and damped trends to the column of a yearly CSV\n"
+    "(log scale) and writes DIR/fit_parameters.csv, DIR/fit_projection.csv (median and\n"
+    "50/80/95% prediction intervals), DIR/fit_residuals.csv and DIR/manifest.\n"
+    "MODEL: exponential|logistic|gompertz|damped, auto (lowest criterion) or ensemble\n"
+    "(criterion-weighted mixture).";
+
+}  // namespace
+
+int fit_command(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  add_trend_options(options, "output/fit");
+  options.add_options()("until", po::value<int>(), "fit only the years up to and including this one")(
+      "to", po::value<int>()->default_value(2030), "last year of the projection");
+  const auto vm = parse_command_line(args, k_fit_usage, options, "data");
+  if (!vm) {
+    return k_exit_success;
+  }
+  const TrendInput input = read_trend_input(*vm, k_fit_usage);
+  std::size_t fitted = input.years.size();
+  if (vm->count("until")) {
+    const int until = (*vm)["until"].as<int>();
+    fitted = std::count_if(input.years.begin(), input.years.end(), [&](double y) { return y <= until; });
+    if (fitted == 0) {
+      throw UsageError("--until " + std::to_string(until) + " is before the first year of " + input.path);
+    }
+  }
+  const TrendForecast forecast = make_forecast(
+      fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)), input.choice,
+      input.criterion);
+  print_fits(forecast, input.criterion);
+  const std::string dir = (*vm)["output"].as<std::string>();
+  write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
+                      {"fit_projection.csv", fit_projection_csv(forecast, input.series, (*vm)["to"].as<int>())},
+                      {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
+                      {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
+  return k_exit_success;
+}
+
+}  // namespace gapsim

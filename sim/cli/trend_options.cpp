@@ -1,0 +1,62 @@
+// Options and terminal output shared by the trend commands.
+#include "cli/trend_options.hpp"
+
+#include <iostream>
+
+#include "cli/options.hpp"
+#include "cli/output_files.hpp"
+#include "cli/usage_error.hpp"
+#include "io/number_format.hpp"
+#include "io/series_csv.hpp"
+#include "io/trend_csv.hpp"
+
+namespace gapsim {
+
+namespace po = boost::program_options;
+
+void add_trend_options(po::options_description& options, const char* default_dir) {
+  options.add_options()
+      ("column", po::value<std::string>()->default_value("packets_billion"), "data column to fit")
+      ("model", po::value<std::string>()->default_value("auto"),
+       "exponential|logistic|gompertz|damped|auto|ensemble")
+      ("criterion", po::value<std::string>()->default_value("aicc"),
+       "information criterion for auto and ensemble weights: aic|aicc|bic")
+      ("output,o", po::value<std::string>()->default_value(default_dir), "output directory");
+}
+
+TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
+  TrendInput input;
+  input.path = option_values(vm, "data", std::string("expected exactly one DATA.csv\n") + usage, 1, 1).front();
+  const auto choice = parse_trend_choice(vm["model"].as<std::string>());
+  if (!choice) {
+    throw UsageError("--model: '" + vm["model"].as<std::string>() +
+                     "' is not one of exponential,logistic,gompertz,damped,auto,ensemble");
+  }
+  input.choice = *choice;
+  const auto criterion = parse_criterion(vm["criterion"].as<std::string>());
+  if (!criterion) {
+    throw UsageError("--criterion: '" + vm["criterion"].as<std::string>() + "' is not one of aic,aicc,bic");
+  }
+  input.criterion = *criterion;
+  input.series = read_yearly_series(read_input_file(input.path), input.path, vm["column"].as<std::string>(), SeriesValues::positive);
+  for (const auto& [year, value] : input.series) {
+    input.years.push_back(year);
+    input.values.push_back(value);
+  }
+  return input;
+}
+
+void print_fits(const TrendForecast& forecast, Criterion criterion) {
+  const auto weights = criterion_weights(forecast.fits(), criterion);
+  for (std::size_t i = 0; i < forecast.fits().size(); ++i) {
+    const TrendFit& fit = forecast.fits()[i];
+    std::cout << "  " << trend_model_name(fit.model) << ": " << fit_status_name(fit.status);
+    if (fit.usable()) {
+      std::cout << ", " << criterion_name(criterion) << " weight " << format_number(weights[i]);
+    }
+    std::cout << "\n";
+  }
+  std::cout << "projection uses: " << forecast_model_name(forecast) << "\n";
+}
+
+}  // namespace gapsim

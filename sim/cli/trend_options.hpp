@@ -1,0 +1,33 @@
+// What `gapsim fit` and `gapsim backtest` share: the trend options, the yearly series they
+// read, and the lines they print about the fitted models.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fit/trend_forecast.hpp"
+
+namespace gapsim {
+
+// Adds --column, --model, --criterion and -o (defaulting to `default_dir`).
+void add_trend_options(boost::program_options::options_description& options, const char* default_dir);
+
+struct TrendInput {
+  std::string path;
+  std::vector<std::pair<double, double>> series;  // (year, value)
+  std::vector<double> years;
+  std::vector<double> values;
+  TrendChoice choice;
+  Criterion criterion = Criterion::aicc;
+};
+
+// The one DATA.csv argument's column and the model options. Throws UsageError (with `usage`)
+// for bad options, and the reader's errors for a bad file.
+TrendInput read_trend_input(const boost::program_options::variables_map& vm, const char* usage);
+
+// A line per model for the terminal: status, criterion and weight; then the model used.
+void print_fits(const TrendForecast& forecast, Criterion criterion);
+
+}  // namespace gapsim

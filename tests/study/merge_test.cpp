@@ -1,0 +1,93 @@
+// Shard merging through merge_study: shards in any order give the whole study's files byte
+// for byte; a missing, repeated or foreign shard is refused with a message naming it.
+#include "study/merge.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "io/input_error.hpp"
+#include "study/monte_carlo_study.hpp"
+#include "support/scenarios.hpp"
+
+namespace gapsim {
+namespace {
+
+const std::string k_baseline = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
+
+// The output of `shard` of a 101-run Latin-hypercube study of `scenario` with seed `seed`.
+StudyOutput study_shard(const UncertainScenario& scenario, std::uint64_t seed, const Shard& shard, int threads) {
+  StudyPlan plan;
+  plan.runs = 101;
+  plan.seed = seed;
+  plan.sampler = SamplerKind::lhs;
+  plan.threads = threads;
+  plan.series = {Column::shortage};
+  std::tie(plan.first, plan.last) = shard_range(plan.runs, shard.index, shard.count);
+  return run_monte_carlo(scenario, plan, shard, read_disk_file, {});
+}
+
+// "s1", "s2", ...: built by appending ("s" + std::to_string trips GCC 12's false -Wrestrict).
+std::string shard_dir(int k) {
+  std::string dir = "s";
+  dir += std::to_string(k);
+  return dir;
+}
+
+void store(test::MemoryFiles& files, const std::string& dir, const StudyOutput& output) {
+  for (const auto& [name, contents] : study_output_files(output)) {
+    files.files[dir + "/" + name] = contents;
+  }
+}
+
+std::string merge_error(const test::MemoryFiles& files, const std::vector<std::string>& dirs) {
+  try {
+    merge_study("baseline", dirs, files.reader());
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST_CASE("merge: three shards in any order give the whole study's files, byte for byte", "[study][merge]") {
+  // Given shards 1/3, 2/3 and 3/3 (on 1, 2 and 1 threads), every order should merge to the
+  // files of the study run whole, study_state included.
+  const UncertainScenario scenario(k_baseline, read_disk_file);
+  const StudyOutput whole = study_shard(scenario, 3, {1, 1}, 2);
+  test::MemoryFiles files;
+  for (const int k : {1, 2, 3}) {
+    store(files, shard_dir(k), study_shard(scenario, 3, {k, 3}, k == 2 ? 2 : 1));
+  }
+  std::vector<std::string> dirs = {"s1", "s2", "s3"};
+  do {
+    INFO(dirs[0] << " " << dirs[1] << " " << dirs[2]);
+    const StudyOutput merged = merge_study("baseline", dirs, files.reader());
+    CHECK(study_state_text(merged.state) == study_state_text(whole.state));
+    CHECK(study_output_files(merged) == study_output_files(whole));
+  } while (std::next_permutation(dirs.begin(), dirs.end()));
+
+  // A shard holds its slice: runs 33 to 66 of 0..100, and says so in its manifest.
+  CHECK(files.files["s2/manifest"].ends_with("# shard 2/3: runs 33 to 66\n"));
+  CHECK(files.files["s2/runs.csv"].find("\n33,") != std::string::npos);
+  CHECK(files.files["s2/runs.csv"].find("\n67,") == std::string::npos);
+}
+
+TEST_CASE("merge: a missing, repeated or foreign shard is refused", "[study][merge]") {
+  const UncertainScenario scenario(k_baseline, read_disk_file);
+  test::MemoryFiles files;
+  for (const int k : {1, 2, 3}) {
+    store(files, shard_dir(k), study_shard(scenario, 3, {k, 3}, 1));
+  }
+  store(files, "other", study_shard(scenario, 4, {3, 3}, 1));  // another seed
+
+  CHECK(merge_error(files, {"s1", "s2"}) == "baseline: shard 3/3 is missing");
+  CHECK(merge_error(files, {"s2", "s1", "s1", "s3"}) == "s1/study_state:0: shard 1 is given twice (also s1)");
+  CHECK(merge_error(files, {"s1", "s2", "other"}) ==
+        "other/study_state:0: not a shard of the same study as s1 (scenario, inputs, runs, seed, sampler or series "
+        "differ)");
+  CHECK(merge_error(files, {"s1", "s2", "nowhere"}) == "nowhere/study_state:0: cannot read it");
+  files.files["s3/study_state"] = "gapsim study state 1\nruns 101\nshard 3/x\n";
+  CHECK(merge_error(files, {"s1", "s2", "s3"}) == "s3/study_state:3: malformed shard '3/x'");
+}
+
+}  // namespace
+}  // namespace gapsim
