@@ -4,15 +4,14 @@
 
 #include "fastest.hpp"
 
+#include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/exogenous.hpp"
-#include "io/scenario_builder.hpp"
 
 namespace {
 
 const gapsim::BuiltScenario& baseline() {
-  static const gapsim::BuiltScenario built =
-      gapsim::load_and_build(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini");
+  static const gapsim::BuiltScenario built = gapsim::load_and_build(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini");
   return built;
 }
 

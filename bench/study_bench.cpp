@@ -10,8 +10,8 @@
 #include "study/band_stats.hpp"
 
 #include "fastest.hpp"
-#include "study/monte_carlo.hpp"
 #include "io/uncertainty.hpp"
+#include "study/monte_carlo.hpp"
 
 namespace {
 
@@ -49,7 +49,12 @@ void BM_MonteCarloBaseline(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * runs);  // runs per second
 }
-BENCHMARK(BM_MonteCarloBaseline)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
+BENCHMARK(BM_MonteCarloBaseline)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", gapsim::bench::fastest);
 
 // The 2-thread speed-up measured in pairs: each iteration times the same 10,000-run study on
 // 1 thread and then at once on 2, so the VM's speed drift (up to 1.7x over minutes) mostly
@@ -65,11 +70,15 @@ void BM_MonteCarloSpeedup(benchmark::State& state) {
     const auto middle = std::chrono::steady_clock::now();
     study.run(runs, 2);
     const auto end = std::chrono::steady_clock::now();
-    ratio_sum += std::chrono::duration<double>(middle - start).count() / std::chrono::duration<double>(end - middle).count();
+    ratio_sum +=
+        std::chrono::duration<double>(middle - start).count() / std::chrono::duration<double>(end - middle).count();
   }
   state.counters["speedup"] = benchmark::Counter(ratio_sum, benchmark::Counter::kAvgIterations);
 }
-BENCHMARK(BM_MonteCarloSpeedup)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
+BENCHMARK(BM_MonteCarloSpeedup)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", gapsim::bench::fastest);
 
 // What a Monte Carlo run costs against one engine run, measured in pairs: each iteration
 // times a 2,000-run 1-thread study of the baseline (7 inputs sampled and set, the exogenous
@@ -101,7 +110,10 @@ void BM_MonteCarloRunCost(benchmark::State& state) {
   state.counters["study_us"] = benchmark::Counter(study_seconds * per_run, benchmark::Counter::kAvgIterations);
   state.counters["engine_us"] = benchmark::Counter(engine_seconds * per_run, benchmark::Counter::kAvgIterations);
 }
-BENCHMARK(BM_MonteCarloRunCost)->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", gapsim::bench::fastest);
+BENCHMARK(BM_MonteCarloRunCost)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", gapsim::bench::fastest);
 
 // Where a Monte Carlo run's time goes besides the engine: making the variant (7 sampled
 // values set on the configuration, the exogenous series they feed recomputed) ...

@@ -34,8 +34,7 @@ constexpr std::array k_commands = {
 void print_usage(std::ostream& out) {
   out << "usage: gapsim [--help] [--version] COMMAND [ARGS...]\n\ncommands:\n";
   for (const Command& command : k_commands) {
-    out << "  " << command.name << std::string(13 - std::string(command.name).size(), ' ')
-        << command.summary << "\n";
+    out << "  " << command.name << std::string(13 - std::string(command.name).size(), ' ') << command.summary << "\n";
   }
   out << "\n'gapsim COMMAND --help' describes a command.\n";
 }

@@ -40,14 +40,13 @@ int backtest_command(const std::vector<std::string>& args) {
   const Backtest backtest = run_backtest(input.years, input.values, until, input.choice, input.criterion);
   print_fits(backtest.forecast, input.criterion);
   const BacktestSummary& s = backtest.summary;
-  std::cout << "held-out years " << s.held_out << ": MAPE " << format_number(100.0 * s.mape)
-            << "%, mean log error " << format_number(s.mean_log_error) << ", inside 50/80/95%: "
-            << format_number(s.coverage[0]) << " / " << format_number(s.coverage[1]) << " / "
-            << format_number(s.coverage[2]) << "\n";
+  std::cout << "held-out years " << s.held_out << ": MAPE " << format_number(100.0 * s.mape) << "%, mean log error "
+            << format_number(s.mean_log_error) << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / "
+            << format_number(s.coverage[1]) << " / " << format_number(s.coverage[2]) << "\n";
   const std::string dir = (*vm)["output"].as<std::string>();
-  write_output_files(dir, {{"backtest.csv", backtest_csv(backtest)},
-                      {"backtest_summary.csv",
-                       backtest_summary_csv(backtest, (*vm)["model"].as<std::string>(), until)},
+  write_output_files(dir,
+                     {{"backtest.csv", backtest_csv(backtest)},
+                      {"backtest_summary.csv", backtest_summary_csv(backtest, (*vm)["model"].as<std::string>(), until)},
                       {"fit_parameters.csv", fit_parameters_csv(backtest.forecast)},
                       {"manifest", command_manifest_text("backtest", args, {input.path}, read_disk_file)}});
   return k_exit_success;

@@ -47,8 +47,8 @@ int calibrate_command(const std::vector<std::string>& args) {
   const Calibration calibration = calibrate_scenario(raw, read_disk_file, std::move(*keys), targets, targets_path);
   std::cout << calibration_summary_text(calibration);
 
-  const fs::path dir = vm->count("output") ? fs::path((*vm)["output"].as<std::string>())
-                                           : fs::path("output") / "calibrate" / raw.name;
+  const fs::path dir =
+      vm->count("output") ? fs::path((*vm)["output"].as<std::string>()) : fs::path("output") / "calibrate" / raw.name;
   const std::string extends = fs::relative(fs::absolute(scenario), fs::absolute(dir)).generic_string();
   std::vector<std::string> inputs = raw.files;
   inputs.push_back(targets_path);

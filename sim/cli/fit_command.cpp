@@ -47,15 +47,15 @@ int fit_command(const std::vector<std::string>& args) {
       throw UsageError("--until " + std::to_string(until) + " is before the first year of " + input.path);
     }
   }
-  const TrendForecast forecast = make_forecast(
-      fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)), input.choice,
-      input.criterion);
+  const TrendForecast forecast =
+      make_forecast(fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)),
+                    input.choice, input.criterion);
   print_fits(forecast, input.criterion);
   const std::string dir = (*vm)["output"].as<std::string>();
   write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
-                      {"fit_projection.csv", fit_projection_csv(forecast, input.series, (*vm)["to"].as<int>())},
-                      {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
-                      {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
+                           {"fit_projection.csv", fit_projection_csv(forecast, input.series, (*vm)["to"].as<int>())},
+                           {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
+                           {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
   return k_exit_success;
 }
 

@@ -10,8 +10,8 @@ namespace gapsim {
 
 int keys_command(const std::vector<std::string>& args) {
   boost::program_options::options_description options("options");
-  if (!parse_command_line(args, "usage: gapsim keys\nPrints every scenario key as a Markdown table.",
-                          options, nullptr)) {
+  if (!parse_command_line(args, "usage: gapsim keys\nPrints every scenario key as a Markdown table.", options,
+                          nullptr)) {
     return k_exit_success;
   }
   std::cout << key_table_markdown();

@@ -9,8 +9,7 @@ namespace gapsim {
 
 namespace po = boost::program_options;
 
-std::optional<po::variables_map> parse_command_line(const std::vector<std::string>& args,
-                                                    const std::string& usage,
+std::optional<po::variables_map> parse_command_line(const std::vector<std::string>& args, const std::string& usage,
                                                     const po::options_description& options,
                                                     const char* positional_name) {
   po::options_description all;
@@ -36,9 +35,9 @@ std::optional<po::variables_map> parse_command_line(const std::vector<std::strin
 }
 
 std::vector<std::string> option_values(const po::variables_map& vm, const char* name, const std::string& usage,
-                                              std::size_t min, std::size_t max) {
-  const std::vector<std::string> values = vm.count(name) ? vm[name].as<std::vector<std::string>>()
-                                                         : std::vector<std::string>{};
+                                       std::size_t min, std::size_t max) {
+  const std::vector<std::string> values =
+      vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (values.size() < min || values.size() > max) {
     throw UsageError(usage);
   }

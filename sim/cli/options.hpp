@@ -20,8 +20,8 @@ std::optional<boost::program_options::variables_map> parse_command_line(
 // The values of a repeatable option or of the positional arguments collected under `name`;
 // throws UsageError with `usage` as its message when there are fewer than `min` or more than `max`.
 std::vector<std::string> option_values(const boost::program_options::variables_map& vm, const char* name,
-                                              const std::string& usage, std::size_t min,
-                                              std::size_t max = std::numeric_limits<std::size_t>::max());
+                                       const std::string& usage, std::size_t min,
+                                       std::size_t max = std::numeric_limits<std::size_t>::max());
 
 // The value of option `name`; throws UsageError with `usage` when it was not given.
 std::string required_option(const boost::program_options::variables_map& vm, const char* name,

@@ -56,9 +56,9 @@ int sensitivity_command(const std::vector<std::string>& args) {
   const std::string dir = output_path((*vm)["out-dir"].as<std::string>(), scenario.raw.name);
   write_file_atomically(dir + "/tornado.csv", tornado_csv(result->tornado, scenario.inputs, sensitivity.metric));
   write_file_atomically(dir + "/sobol.csv", sobol_csv(result->sobol, scenario.inputs));
-  write_file_atomically(dir + "/manifest",
-                        sensitivity_manifest_text(sensitivity, scenario.inputs,
-                                                  manifest_text(scenario.raw, scenario.variants.base(), read_disk_file)));
+  write_file_atomically(dir + "/manifest", sensitivity_manifest_text(
+                                               sensitivity, scenario.inputs,
+                                               manifest_text(scenario.raw, scenario.variants.base(), read_disk_file)));
   std::cout << scenario.raw.name << ": " << dir << "/tornado.csv, sobol.csv (" << runs << " runs)\n";
   return k_exit_success;
 }

@@ -97,8 +97,12 @@ SensitivityOptions sensitivity_options(const po::variables_map& vm, const std::s
   if (!metric) {
     throw UsageError("--output: " + metric.error());
   }
-  const SensitivityOptions options{*metric, vm["runs"].as<std::int64_t>(), sampler_option(vm),
-                                   vm["seed"].as<std::uint64_t>(), vm["bootstrap"].as<int>(), thread_count(vm)};
+  const SensitivityOptions options{*metric,
+                                   vm["runs"].as<std::int64_t>(),
+                                   sampler_option(vm),
+                                   vm["seed"].as<std::uint64_t>(),
+                                   vm["bootstrap"].as<int>(),
+                                   thread_count(vm)};
   if (options.runs < 2 || options.resamples < 1) {
     throw UsageError("--runs must be at least 2 and --bootstrap at least 1");
   }

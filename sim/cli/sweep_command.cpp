@@ -39,9 +39,9 @@ int sweep_command(const std::vector<std::string>& args) {
   const std::string path = option_values(*vm, "scenario", k_usage, 1, 1).front();
   const auto set_texts = option_values(*vm, "set", k_usage, 1);
   std::vector<SweepAxis> axes = sweep_axes(set_texts);
-  const SweepOptions sweep{vm->count("series") ? variable_list((*vm)["series"].as<std::string>(), "--series")
-                                               : std::vector<Column>{},
-                           thread_count(*vm)};
+  const SweepOptions sweep{
+      vm->count("series") ? variable_list((*vm)["series"].as<std::string>(), "--series") : std::vector<Column>{},
+      thread_count(*vm)};
 
   const RawScenario raw = load_scenario(path, read_disk_file);
   ScenarioVariants variants(raw, read_disk_file);

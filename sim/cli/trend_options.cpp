@@ -15,13 +15,11 @@ namespace gapsim {
 namespace po = boost::program_options;
 
 void add_trend_options(po::options_description& options, const char* default_dir) {
-  options.add_options()
-      ("column", po::value<std::string>()->default_value("packets_billion"), "data column to fit")
-      ("model", po::value<std::string>()->default_value("auto"),
-       "exponential|logistic|gompertz|damped|auto|ensemble")
-      ("criterion", po::value<std::string>()->default_value("aicc"),
-       "information criterion for auto and ensemble weights: aic|aicc|bic")
-      ("output,o", po::value<std::string>()->default_value(default_dir), "output directory");
+  options.add_options()("column", po::value<std::string>()->default_value("packets_billion"), "data column to fit")(
+      "model", po::value<std::string>()->default_value("auto"), "exponential|logistic|gompertz|damped|auto|ensemble")(
+      "criterion", po::value<std::string>()->default_value("aicc"),
+      "information criterion for auto and ensemble weights: aic|aicc|bic")(
+      "output,o", po::value<std::string>()->default_value(default_dir), "output directory");
 }
 
 TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
@@ -38,7 +36,8 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
     throw UsageError("--criterion: '" + vm["criterion"].as<std::string>() + "' is not one of aic,aicc,bic");
   }
   input.criterion = *criterion;
-  input.series = read_yearly_series(read_input_file(input.path), input.path, vm["column"].as<std::string>(), SeriesValues::positive);
+  input.series = read_yearly_series(read_input_file(input.path), input.path, vm["column"].as<std::string>(),
+                                    SeriesValues::positive);
   for (const auto& [year, value] : input.series) {
     input.years.push_back(year);
     input.values.push_back(value);

@@ -11,8 +11,8 @@ bool BacktestPoint::inside(std::size_t level) const {
   return intervals[level].lo <= observed && observed <= intervals[level].hi;
 }
 
-Backtest run_backtest(std::span<const double> years, std::span<const double> values, double until,
-                      TrendChoice choice, Criterion criterion) {
+Backtest run_backtest(std::span<const double> years, std::span<const double> values, double until, TrendChoice choice,
+                      Criterion criterion) {
   std::size_t fitted = 0;
   while (fitted < years.size() && years[fitted] <= until) {
     ++fitted;
@@ -20,8 +20,8 @@ Backtest run_backtest(std::span<const double> years, std::span<const double> val
   if (fitted == years.size()) {
     throw TrendFitError("back-test: no data after the cut-off year to score against");
   }
-  Backtest backtest{make_forecast(fit_all_trends(years.first(fitted), values.first(fitted)), choice, criterion),
-                    {}, {}};
+  Backtest backtest{
+      make_forecast(fit_all_trends(years.first(fitted), values.first(fitted)), choice, criterion), {}, {}};
   BacktestSummary& summary = backtest.summary;
   for (std::size_t i = fitted; i < years.size(); ++i) {
     BacktestPoint point;

@@ -69,8 +69,8 @@ struct MappedResiduals : Eigen::DenseFunctor<double> {
 
 }  // namespace
 
-LeastSquaresResult minimize_bounded(const ResidualFunction& residuals, int residual_count,
-                                    const Eigen::VectorXd& start, const std::vector<Bound>& bounds) {
+LeastSquaresResult minimize_bounded(const ResidualFunction& residuals, int residual_count, const Eigen::VectorXd& start,
+                                    const std::vector<Bound>& bounds) {
   MappedResiduals mapped(residuals, residual_count, bounds);
   Eigen::NumericalDiff<MappedResiduals, Eigen::Central> differentiated(mapped);
   Eigen::LevenbergMarquardt<Eigen::NumericalDiff<MappedResiduals, Eigen::Central>> solver(differentiated);
@@ -90,8 +90,8 @@ LeastSquaresResult minimize_bounded(const ResidualFunction& residuals, int resid
   residuals(result.x, final_residuals);
   result.cost = final_residuals.squaredNorm();
   result.evaluations = differentiated.m_evaluations + 1;
-  result.converged = status != S::TooManyFunctionEvaluation && status != S::ImproperInputParameters &&
-                     result.x.allFinite();
+  result.converged =
+      status != S::TooManyFunctionEvaluation && status != S::ImproperInputParameters && result.x.allFinite();
   return result;
 }
 

@@ -27,7 +27,7 @@ struct LeastSquaresResult {
 // Minimises the sum of squared residuals over lo < x_i < hi, starting from `start`
 // (moved just inside a bound it sits on). A two-sided bound maps x = lo + (hi - lo) / (1 + e^-u),
 // a one-sided one x = lo + e^u or hi - e^u, so the solver never leaves the box.
-LeastSquaresResult minimize_bounded(const ResidualFunction& residuals, int residual_count,
-                                    const Eigen::VectorXd& start, const std::vector<Bound>& bounds);
+LeastSquaresResult minimize_bounded(const ResidualFunction& residuals, int residual_count, const Eigen::VectorXd& start,
+                                    const std::vector<Bound>& bounds);
 
 }  // namespace gapsim

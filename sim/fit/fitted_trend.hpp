@@ -1,8 +1,8 @@
 // An attack trend that follows the median path of a fitted forecast.
 #pragma once
 
-#include "model/attack_trend.hpp"
 #include "fit/trend_forecast.hpp"
+#include "model/attack_trend.hpp"
 
 namespace gapsim {
 

@@ -25,7 +25,9 @@ constexpr double k_max_condition = 1e8;
 struct LogResiduals : Eigen::DenseFunctor<double> {
   LogResiduals(TrendModel model, const VectorXd& tau, const VectorXd& log_y)
       : DenseFunctor(parameter_count(model), static_cast<int>(tau.size())),
-        m_model(model), m_tau(tau), m_log_y(log_y) {}
+        m_model(model),
+        m_tau(tau),
+        m_log_y(log_y) {}
 
   int operator()(const VectorXd& theta, VectorXd& residual) const {
     for (Eigen::Index i = 0; i < m_tau.size(); ++i) {
@@ -125,8 +127,7 @@ bool refine(TrendModel model, const VectorXd& tau, const VectorXd& log_y, Vector
   solver.setMaxfev(4000);
   const auto status = solver.minimize(theta);
   using S = Eigen::LevenbergMarquardtSpace::Status;
-  return status != S::TooManyFunctionEvaluation && status != S::ImproperInputParameters &&
-         theta.allFinite();
+  return status != S::TooManyFunctionEvaluation && status != S::ImproperInputParameters && theta.allFinite();
 }
 
 void check_data(std::span<const double> years, std::span<const double> values) {
@@ -168,18 +169,16 @@ void finish(TrendFit& fit, const VectorXd& tau, const VectorXd& log_y, double su
     fit.status = FitStatus::not_identified;
   }
   const VectorXd inverse_squares = singular.array().square().inverse().matrix();
-  fit.covariance = fit.sigma * fit.sigma * svd.matrixV() * inverse_squares.asDiagonal() *
-                   svd.matrixV().transpose();
+  fit.covariance = fit.sigma * fit.sigma * svd.matrixV() * inverse_squares.asDiagonal() * svd.matrixV().transpose();
 
   // Lognormal likelihood of the observed values with sigma^2 at its MLE sse/n; the
   // -sum ln y term is the Jacobian of the log transform.
   const double k = p + 1;
   const double mle_variance = std::max(fit.sse / n, std::numeric_limits<double>::min());
-  fit.log_likelihood =
-      -0.5 * n * (std::log(2.0 * std::numbers::pi * mle_variance) + 1.0) - sum_log_y;
+  fit.log_likelihood = -0.5 * n * (std::log(2.0 * std::numbers::pi * mle_variance) + 1.0) - sum_log_y;
   fit.aic = 2.0 * k - 2.0 * fit.log_likelihood;
-  fit.aicc = n - k - 1.0 > 0.0 ? fit.aic + 2.0 * k * (k + 1.0) / (n - k - 1.0)
-                               : std::numeric_limits<double>::infinity();
+  fit.aicc =
+      n - k - 1.0 > 0.0 ? fit.aic + 2.0 * k * (k + 1.0) / (n - k - 1.0) : std::numeric_limits<double>::infinity();
   fit.bic = k * std::log(static_cast<double>(n)) - 2.0 * fit.log_likelihood;
 
   const double mean = log_y.mean();
@@ -239,16 +238,10 @@ TrendFit fit_trend(TrendModel model, std::span<const double> years, std::span<co
     sum_log_y += log_y[i];
   }
   switch (model) {
-    case TrendModel::exponential:
-      fit.theta = exponential_start(tau, log_y);
-      break;
+    case TrendModel::exponential: fit.theta = exponential_start(tau, log_y); break;
     case TrendModel::logistic:
-    case TrendModel::gompertz:
-      fit.theta = sigmoid_start(model, tau, log_y);
-      break;
-    case TrendModel::damped:
-      fit.theta = damped_start(tau, log_y);
-      break;
+    case TrendModel::gompertz: fit.theta = sigmoid_start(model, tau, log_y); break;
+    case TrendModel::damped: fit.theta = damped_start(tau, log_y); break;
   }
   if (model != TrendModel::exponential && !refine(model, tau, log_y, fit.theta)) {
     fit.status = FitStatus::not_converged;

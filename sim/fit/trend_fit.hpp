@@ -20,9 +20,9 @@ class TrendFitError : public std::runtime_error {
 
 enum class FitStatus {
   ok,
-  too_few_points,       // fewer than parameters + 1 points: no residual degree of freedom
-  not_identified,       // the optimum is at infinity (e.g. a ceiling the data never approach)
-  not_converged,        // the solver ran out of evaluations
+  too_few_points,  // fewer than parameters + 1 points: no residual degree of freedom
+  not_identified,  // the optimum is at infinity (e.g. a ceiling the data never approach)
+  not_converged,   // the solver ran out of evaluations
 };
 
 std::string_view fit_status_name(FitStatus status);

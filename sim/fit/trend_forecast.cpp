@@ -30,10 +30,8 @@ struct LogPrediction {
 LogPrediction log_prediction(const TrendFit& fit, double year) {
   Eigen::VectorXd gradient(fit.parameters());
   log_curve_gradient(fit.model, fit.theta, year - fit.origin, gradient);
-  const double variance =
-      fit.sigma * fit.sigma + gradient.dot(fit.covariance * gradient);
-  return {fit.log_value(year), std::sqrt(variance),
-          boost::math::students_t(static_cast<double>(fit.residual_df))};
+  const double variance = fit.sigma * fit.sigma + gradient.dot(fit.covariance * gradient);
+  return {fit.log_value(year), std::sqrt(variance), boost::math::students_t(static_cast<double>(fit.residual_df))};
 }
 
 double component_log_quantile(const LogPrediction& prediction, double probability) {
@@ -141,8 +139,8 @@ double TrendForecast::quantile(double year, double probability) const {
     return cdf - probability;
   };
   std::uintmax_t iterations = 200;
-  const auto [a, b] = boost::math::tools::toms748_solve(excess, lo, hi,
-                                                        boost::math::tools::eps_tolerance<double>(), iterations);
+  const auto [a, b] =
+      boost::math::tools::toms748_solve(excess, lo, hi, boost::math::tools::eps_tolerance<double>(), iterations);
   return std::exp(0.5 * (a + b));
 }
 
@@ -169,8 +167,8 @@ TrendForecast make_forecast(std::vector<TrendFit> fits, TrendChoice choice, Crit
     for (std::size_t i = 0; i < fits.size(); ++i) {
       if (fits[i].model == choice.model) {
         if (!fits[i].usable()) {
-          throw TrendFitError("the " + std::string(trend_model_name(choice.model)) +
-                              " fit is unusable (" + std::string(fit_status_name(fits[i].status)) + ")");
+          throw TrendFitError("the " + std::string(trend_model_name(choice.model)) + " fit is unusable (" +
+                              std::string(fit_status_name(fits[i].status)) + ")");
         }
         weights[i] = 1.0;
       }

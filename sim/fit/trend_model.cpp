@@ -17,9 +17,7 @@ constexpr std::array k_damped_parameters = {P::level, P::rate, P::damping};
 double softplus(double u) { return u > 0.0 ? u + std::log1p(std::exp(-u)) : std::log1p(std::exp(u)); }
 
 // 1 / (1 + e^-u) without overflow.
-double logistic_function(double u) {
-  return u >= 0.0 ? 1.0 / (1.0 + std::exp(-u)) : std::exp(u) / (1.0 + std::exp(u));
-}
+double logistic_function(double u) { return u >= 0.0 ? 1.0 / (1.0 + std::exp(-u)) : std::exp(u) / (1.0 + std::exp(u)); }
 
 // Below this |d tau| the damped curve uses its Taylor series: the closed form loses digits to
 // cancellation there, and the series' first omitted term is below 1e-12 relative.
@@ -83,9 +81,7 @@ void log_curve_gradient(TrendModel model, const Eigen::Ref<const Eigen::VectorXd
                         Eigen::Ref<Eigen::VectorXd> gradient) {
   gradient[0] = 1.0;
   switch (model) {
-    case TrendModel::exponential:
-      gradient[1] = tau;
-      return;
+    case TrendModel::exponential: gradient[1] = tau; return;
     case TrendModel::logistic: {
       const double share = logistic_function(-theta[1] * (tau - theta[2]));
       gradient[1] = share * (tau - theta[2]);

@@ -12,8 +12,8 @@ namespace gapsim {
 
 enum class TrendModel { exponential, logistic, gompertz, damped };
 
-inline constexpr std::array k_trend_models = {TrendModel::exponential, TrendModel::logistic,
-                                       TrendModel::gompertz, TrendModel::damped};
+inline constexpr std::array k_trend_models = {TrendModel::exponential, TrendModel::logistic, TrendModel::gompertz,
+                                              TrendModel::damped};
 
 std::string_view trend_model_name(TrendModel model);
 std::optional<TrendModel> parse_trend_model(std::string_view name);

@@ -3,8 +3,8 @@
 
 #include <libfccp/csv.h>
 
-#include "io/output_variable.hpp"
 #include "io/input_error.hpp"
+#include "io/output_variable.hpp"
 #include "io/value_parser.hpp"
 
 namespace gapsim {

@@ -13,7 +13,7 @@ struct CalibrationTarget {
   int year = 0;
   Column variable = Column::workforce;  // value of this column in the report row of `year`
   double value = 0.0;
-  int line = 0;                         // line in the targets file, for messages
+  int line = 0;  // line in the targets file, for messages
 };
 
 // Reads the columns "year", "variable" (a time-series column name) and "value" (> 0: errors

@@ -3,8 +3,7 @@
 
 namespace gapsim {
 
-void throw_input_error(const std::string& file, int line, const std::string& key,
-                       const std::string& what) {
+void throw_input_error(const std::string& file, int line, const std::string& key, const std::string& what) {
   std::string message = file + ":" + std::to_string(line) + ": ";
   if (!key.empty()) {
     message += key + ": ";

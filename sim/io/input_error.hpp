@@ -14,8 +14,7 @@ class InputError : public std::runtime_error {
 };
 
 // "FILE:LINE: KEY: what" (the KEY part is left out when key is empty).
-[[noreturn]] void throw_input_error(const std::string& file, int line, const std::string& key,
-                                    const std::string& what);
+[[noreturn]] void throw_input_error(const std::string& file, int line, const std::string& key, const std::string& what);
 
 // 'text' in single quotes, as messages show values (built by appending: GCC 12 warns
 // falsely on "'" + std::string(...)).

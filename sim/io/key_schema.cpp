@@ -171,8 +171,7 @@ std::string instantiate(std::string_view pattern, std::string_view key) {
   if (first_dot != std::string_view::npos && last_dot > first_dot) {
     name = key.substr(first_dot + 1, last_dot - first_dot - 1);
   }
-  return std::string(pattern.substr(0, star)) + std::string(name) +
-         std::string(pattern.substr(star + 1));
+  return std::string(pattern.substr(0, star)) + std::string(name) + std::string(pattern.substr(star + 1));
 }
 
 // The edit distance from `key` to `candidate` if it is below `bound` (any when bound < 0),
@@ -281,8 +280,7 @@ bool in_range(const KeySpec& spec, double value) {
 std::string key_table_markdown() {
   std::string out = "| key | type | unit | default | valid values | meaning |\n";
   out += "|---|---|---|---|---|---|\n";
-  static constexpr const char* k_type_names[] = {"number", "integer", "schedule", "choice",
-                                                 "path",   "date",    "text"};
+  static constexpr const char* k_type_names[] = {"number", "integer", "schedule", "choice", "path", "date", "text"};
   for (const KeySpec& spec : key_specs()) {
     std::string valid;
     if (spec.type == KeyType::choice) {
@@ -290,17 +288,14 @@ std::string key_table_markdown() {
       for (char& c : valid) {
         c = c == '|' ? ',' : c;
       }
-    } else if (spec.type == KeyType::number || spec.type == KeyType::integer ||
-               spec.type == KeyType::schedule) {
+    } else if (spec.type == KeyType::number || spec.type == KeyType::integer || spec.type == KeyType::schedule) {
       valid = range_text(spec).substr(std::string("must be ").size());
     }
     const std::string default_value = spec.default_value.empty() ? "required" : std::string(spec.default_value);
-    out += "| `" + std::string(spec.key) + "` | " + k_type_names[static_cast<int>(spec.type)] +
-           " | " + std::string(spec.unit) + " | " + default_value + " | " + valid + " | " +
-           std::string(spec.doc) + " |\n";
+    out += "| `" + std::string(spec.key) + "` | " + k_type_names[static_cast<int>(spec.type)] + " | " +
+           std::string(spec.unit) + " | " + default_value + " | " + valid + " | " + std::string(spec.doc) + " |\n";
   }
   return out;
 }
-
 
 }  // namespace gapsim

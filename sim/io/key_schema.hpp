@@ -16,9 +16,9 @@ enum class KeyType { number, integer, schedule, choice, path, date, text };
 // min_exclusive sits next to the min it qualifies. Every member has an initialiser, which
 // keeps GCC's -Wmissing-field-initializers quiet about the fields an entry leaves out.
 struct KeySpec {
-  std::string_view key;      // "section.name"; "programme.*.name" for a named section
+  std::string_view key;  // "section.name"; "programme.*.name" for a named section
   KeyType type = KeyType::number;
-  std::string_view unit{};   // "" when dimensionless or not a number
+  std::string_view unit{};           // "" when dimensionless or not a number
   std::string_view default_value{};  // "" = required (or conditional, said in `doc`)
   double min = -std::numeric_limits<double>::infinity();
   bool min_exclusive = false;  // the range is "> min" instead of ">= min"

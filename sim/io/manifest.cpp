@@ -10,8 +10,7 @@ namespace {
 void add_hashes(std::string& out, const std::vector<std::string>& files, const ReadFile& read) {
   for (const std::string& file : files) {
     const std::optional<std::string> contents = read(file);
-    out += "# sha256 " + (contents ? sha256_hex(*contents) : std::string("(unreadable)")) + "  " +
-           file + "\n";
+    out += "# sha256 " + (contents ? sha256_hex(*contents) : std::string("(unreadable)")) + "  " + file + "\n";
   }
 }
 
@@ -33,8 +32,8 @@ std::string manifest_text(const RawScenario& raw, const BuiltScenario& built, co
       section = key_section;
       out += "\n[" + section + "]\n";
     }
-    out += setting.key.substr(dot == std::string::npos ? 0 : dot + 1) + " = " + setting.value +
-           "  # " + setting.origin + "\n";
+    out += setting.key.substr(dot == std::string::npos ? 0 : dot + 1) + " = " + setting.value + "  # " +
+           setting.origin + "\n";
   }
   return out;
 }

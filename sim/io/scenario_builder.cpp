@@ -5,13 +5,13 @@
 #include <cmath>
 #include <set>
 
-#include "model/age_profile.hpp"
 #include "fit/fitted_trend.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
 #include "io/series_csv.hpp"
 #include "io/value_parser.hpp"
+#include "model/age_profile.hpp"
 
 namespace gapsim {
 namespace {
@@ -93,9 +93,7 @@ class Settings {
     const KeySpec& key_spec = spec(key);
     return checked_schedule(key, key_spec, text(key, std::string(key_spec.default_value)));
   }
-  Schedule required_schedule(const std::string& key) {
-    return checked_schedule(key, spec(key), required_text(key));
-  }
+  Schedule required_schedule(const std::string& key) { return checked_schedule(key, spec(key), required_text(key)); }
 
   std::string choice(const std::string& key) {
     const KeySpec& key_spec = spec(key);
@@ -158,8 +156,7 @@ class Settings {
     }
     for (const auto& [year, point_value] : *points) {
       if (!in_range(key_spec, point_value)) {
-        fail(key, "schedule value " + format_number(point_value) + " is out of range (" +
-                      range_text(key_spec) + ")");
+        fail(key, "schedule value " + format_number(point_value) + " is out of range (" + range_text(key_spec) + ")");
       }
     }
     return Schedule(*points);
@@ -175,8 +172,7 @@ class Settings {
 void reject_unknown_keys(const RawScenario& raw) {
   for (const auto& [key, setting] : raw.settings) {
     if (find_key_spec(key) == nullptr && !key.starts_with("uncertain.")) {
-      throw_input_error(setting.file, setting.line, key,
-                        "unknown key (did you mean '" + closest_key(key) + "'?)");
+      throw_input_error(setting.file, setting.line, key, "unknown key (did you mean '" + closest_key(key) + "'?)");
     }
   }
 }
@@ -198,8 +194,8 @@ TimeConfig build_time(Settings& s) {
   time.start_year = s.integer("time.start_year");
   time.end_year = s.integer("time.end_year");
   if (time.end_year < time.start_year) {
-    s.fail("time.end_year", std::to_string(time.end_year) + " is before time.start_year " +
-                                std::to_string(time.start_year));
+    s.fail("time.end_year",
+           std::to_string(time.end_year) + " is before time.start_year " + std::to_string(time.start_year));
   }
   time.steps_per_year = s.integer("time.steps_per_year");
   time.report = s.choice("time.report") == "monthly" ? ReportStep::monthly : ReportStep::annual;
@@ -216,8 +212,8 @@ WorkforceConfig build_workforce(Settings& s) {
   wf.min_age = s.integer("workforce.min_age");
   wf.max_age = s.integer("workforce.max_age");
   if (wf.max_age <= wf.min_age) {
-    s.fail("workforce.max_age", std::to_string(wf.max_age) + " is not above workforce.min_age " +
-                                    std::to_string(wf.min_age));
+    s.fail("workforce.max_age",
+           std::to_string(wf.max_age) + " is not above workforce.min_age " + std::to_string(wf.min_age));
   }
   if (s.choice("workforce.age_profile") == "table") {
     if (!s.has("workforce.age_table")) {
@@ -236,8 +232,8 @@ WorkforceConfig build_workforce(Settings& s) {
       share /= total;
     }
   } else {
-    wf.initial_age_share = normal_age_shares(s.number("workforce.age_mean"),
-                                             s.number("workforce.age_sd"), wf.min_age, wf.max_age);
+    wf.initial_age_share =
+        normal_age_shares(s.number("workforce.age_mean"), s.number("workforce.age_sd"), wf.min_age, wf.max_age);
   }
   wf.underskilled_effectiveness = s.number("workforce.underskilled_effectiveness");
   return wf;
@@ -258,8 +254,8 @@ std::vector<std::pair<double, double>> read_attack_series(Settings& s, const Rea
   auto series = read_yearly_series(*text, path, column);
   for (const auto& [year, value] : series) {
     if (!(value > 0.0)) {  // demand takes the log of the trend through the elasticity
-      s.fail("attack.series", "'" + path + "' has " + column + " " + format_number(value) +
-                                  " in " + format_number(year) + " (attack volumes must be > 0)");
+      s.fail("attack.series", "'" + path + "' has " + column + " " + format_number(value) + " in " +
+                                  format_number(year) + " (attack volumes must be > 0)");
     }
   }
   return series;
@@ -272,8 +268,8 @@ std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s, const ReadFi
   const std::string criterion_name = s.choice("attack.criterion");
   const bool limited = s.has("attack.fit_until");
   const int until = limited ? s.integer("attack.fit_until") : 0;
-  const std::string cache_key = path + "\n" + column + "\n" + model + "\n" + criterion_name + "\n" +
-                                (limited ? std::to_string(until) : "");
+  const std::string cache_key =
+      path + "\n" + column + "\n" + model + "\n" + criterion_name + "\n" + (limited ? std::to_string(until) : "");
   if (trends != nullptr) {
     if (auto it = trends->find(cache_key); it != trends->end()) {
       return it->second;
@@ -323,8 +319,7 @@ std::shared_ptr<const AttackTrend> build_attack(Settings& s, const ReadFile& rea
 
 }  // namespace
 
-BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends,
-                             Provenance provenance) {
+BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, TrendCache* trends, Provenance provenance) {
   reject_unknown_keys(raw);
   Settings s(raw, provenance);
   BuiltScenario built;
@@ -382,14 +377,12 @@ BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, Trend
     programme.duration = s.required_number(p + "duration");
     programme.completion_rate = s.number(p + "completion_rate");
     programme.entry_share = s.number(p + "entry_share");
-    programme.source = s.choice(p + "source") == "underskilled" ? TraineeSource::underskilled
-                                                                : TraineeSource::new_entrants;
-    programme.entry_tier =
-        s.choice(p + "entry_tier") == "qualified" ? Tier::qualified : Tier::underskilled;
+    programme.source =
+        s.choice(p + "source") == "underskilled" ? TraineeSource::underskilled : TraineeSource::new_entrants;
+    programme.entry_tier = s.choice(p + "entry_tier") == "qualified" ? Tier::qualified : Tier::underskilled;
     programme.entry_age = s.integer(p + "entry_age");
     if (programme.entry_age < c.workforce.min_age || programme.entry_age > c.workforce.max_age) {
-      s.fail(p + "entry_age", std::to_string(programme.entry_age) +
-                                  " is outside workforce.min_age..workforce.max_age");
+      s.fail(p + "entry_age", std::to_string(programme.entry_age) + " is outside workforce.min_age..workforce.max_age");
     }
     programme.cost_per_trainee = s.number(p + "cost_per_trainee");
     c.programmes.push_back(std::move(programme));

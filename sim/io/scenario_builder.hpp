@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_config.hpp"
 #include "io/scenario_loader.hpp"
+#include "model/scenario_config.hpp"
 
 namespace gapsim {
 

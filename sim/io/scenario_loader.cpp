@@ -12,8 +12,8 @@ namespace gapsim {
 namespace {
 
 // Merges `path` and its bases into `scenario`; `chain` holds the files being loaded above it.
-void load_layer(const std::string& path, const ReadFile& read, std::vector<std::string>& chain,
-                RawScenario& scenario, const std::string& from_file, int from_line) {
+void load_layer(const std::string& path, const ReadFile& read, std::vector<std::string>& chain, RawScenario& scenario,
+                const std::string& from_file, int from_line) {
   const std::optional<std::string> text = read(path);
   if (!text) {
     if (from_file.empty()) {

@@ -9,10 +9,8 @@
 
 namespace gapsim {
 
-std::vector<std::pair<double, double>> read_yearly_series(std::string_view text,
-                                                          const std::string& path,
-                                                          const std::string& column,
-                                                          SeriesValues rule) {
+std::vector<std::pair<double, double>> read_yearly_series(std::string_view text, const std::string& path,
+                                                          const std::string& column, SeriesValues rule) {
   using Reader = io::CSVReader<2, io::trim_chars<' ', '\t'>, io::double_quote_escape<',', '"'>>;
   std::vector<std::pair<double, double>> series;
   try {

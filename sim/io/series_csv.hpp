@@ -14,8 +14,7 @@ enum class SeriesValues { any, positive };
 // of `path`, used in messages). Other columns are ignored. Throws InputError naming file,
 // line and column for a missing column, a non-numeric cell, a duplicate or unsorted year,
 // or (SeriesValues::positive) a value that is not > 0.
-std::vector<std::pair<double, double>> read_yearly_series(std::string_view text,
-                                                          const std::string& path,
+std::vector<std::pair<double, double>> read_yearly_series(std::string_view text, const std::string& path,
                                                           const std::string& column,
                                                           SeriesValues rule = SeriesValues::any);
 

@@ -73,8 +73,8 @@ std::string fit_parameters_csv(const TrendForecast& forecast) {
       add_cell(out, finite_or_empty(fit.reported(i)));
       add_cell(out, finite_or_empty(fit.reported_se(i)));
     }
-    for (double value : {fit.sigma, fit.log_likelihood, fit.aic, fit.aicc, fit.bic, fit.r_squared,
-                         fit.durbin_watson, fit.residual_lag1}) {
+    for (double value : {fit.sigma, fit.log_likelihood, fit.aic, fit.aicc, fit.bic, fit.r_squared, fit.durbin_watson,
+                         fit.residual_lag1}) {
       add_cell(out, estimated ? finite_or_empty(value) : std::string());
     }
     out += '\n';
@@ -82,13 +82,13 @@ std::string fit_parameters_csv(const TrendForecast& forecast) {
   return out;
 }
 
-std::string fit_projection_csv(const TrendForecast& forecast,
-                               std::span<const std::pair<double, double>> observed, int last_year) {
+std::string fit_projection_csv(const TrendForecast& forecast, std::span<const std::pair<double, double>> observed,
+                               int last_year) {
   std::string out = "year,observed,fitted" + interval_header() + "\n";
   const int first_year = static_cast<int>(observed.front().first);
   for (int year = first_year; year <= last_year; ++year) {
-    const auto found = std::find_if(observed.begin(), observed.end(),
-                                    [&](const auto& point) { return point.first == year; });
+    const auto found =
+        std::find_if(observed.begin(), observed.end(), [&](const auto& point) { return point.first == year; });
     out += std::to_string(year);
     add_cell(out, found != observed.end() ? format_number(found->second) : "");
     add_cell(out, format_number(forecast.median(year)));

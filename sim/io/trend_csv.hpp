@@ -18,8 +18,8 @@ std::string fit_parameters_csv(const TrendForecast& forecast);
 
 // year, observed, fitted, lo50, hi50, lo80, hi80, lo95, hi95 for every year from the first
 // observed one to `last_year`; observed is empty where `observed` has no value.
-std::string fit_projection_csv(const TrendForecast& forecast,
-                               std::span<const std::pair<double, double>> observed, int last_year);
+std::string fit_projection_csv(const TrendForecast& forecast, std::span<const std::pair<double, double>> observed,
+                               int last_year);
 
 // model, year, observed, fitted, residual (log scale), standardized (residual / sigma) for
 // every usable fit.

@@ -50,7 +50,8 @@ std::expected<Distribution, std::string> parse_choice(const std::vector<std::str
       return std::unexpected("give a weight to every value of a choice or to none");
     }
     const auto value = parse_number(arg.substr(0, colon));
-    const auto weight = weighted ? parse_number(arg.substr(colon + 1)) : std::optional<double>(1.0 / static_cast<double>(args.size()));
+    const auto weight =
+        weighted ? parse_number(arg.substr(colon + 1)) : std::optional<double>(1.0 / static_cast<double>(args.size()));
     if (!value || !weight) {
       return std::unexpected(quoted(arg) + " is not a number" + (weighted ? " with a weight (VALUE:WEIGHT)" : ""));
     }
@@ -93,8 +94,8 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
     std::size_t required;
     std::size_t optional;
   };
-  static constexpr Form k_known[] = {{"uniform", 2, 0}, {"normal", 2, 2}, {"lognormal", 2, 2},
-                                     {"triangular", 3, 0}, {"beta", 2, 2}};
+  static constexpr Form k_known[] = {
+      {"uniform", 2, 0}, {"normal", 2, 2}, {"lognormal", 2, 2}, {"triangular", 3, 0}, {"beta", 2, 2}};
   const Form* form = nullptr;
   for (const Form& known : k_known) {
     form = name == known.name ? &known : form;
@@ -156,7 +157,8 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
   }
   // The truncation window must hold some probability, or nothing can be drawn.
   const Distribution whole = normal ? Distribution::normal(x[0], x[1]) : Distribution::lognormal(x[0], x[1]);
-  const double z_lo = normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
+  const double z_lo =
+      normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
   const double z_hi = normal ? (hi - x[0]) / x[1] : (std::log(hi) - x[0]) / x[1];
   if (z_lo > 30.0 || z_hi < -30.0) {
     return std::unexpected("the window [" + format_number(lo) + ", " + format_number(hi) +
@@ -174,7 +176,9 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
     if (setting.value == "none") {
       continue;  // a later file drops a declaration it inherited
     }
-    const auto fail = [&](const std::string& what) { throw_input_error(setting.file, setting.line, setting_key, what); };
+    const auto fail = [&](const std::string& what) {
+      throw_input_error(setting.file, setting.line, setting_key, what);
+    };
     const auto varied = parse_varied_key(setting_key.substr(k_section.size()));
     if (!varied) {
       fail("the part after '@' must be a year (KEY@YEAR)");
@@ -204,7 +208,8 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
     const bool below = continuous ? lower < spec.min : !in_range(spec, lower);
     const bool above = upper > spec.max || (!continuous && !in_range(spec, upper));
     if (below || above) {
-      const bool truncatable = distribution->kind() == DistributionKind::normal || distribution->kind() == DistributionKind::lognormal;
+      const bool truncatable =
+          distribution->kind() == DistributionKind::normal || distribution->kind() == DistributionKind::lognormal;
       fail(distribution->text() + " can produce " + format_number(below ? lower : upper) +
            ", outside the key's range (" + range_text(spec) + ")" +
            (truncatable ? "; truncate it with two more numbers, lo and hi" : ""));

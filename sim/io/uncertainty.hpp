@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "stats/distribution.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/varied_key.hpp"
+#include "stats/distribution.hpp"
 
 namespace gapsim {
 

@@ -24,8 +24,7 @@ int day_of_year(const Date& date) {
 }  // namespace
 
 bool is_valid_date(const Date& date) {
-  return date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-         date.day <= days_in_month(date.year, date.month);
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month);
 }
 
 double decimal_year(const Date& date) {

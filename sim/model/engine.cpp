@@ -36,8 +36,8 @@ struct FlowTotals {
   double cost = 0.0;
 };
 
-void record_levels(const ExogenousInputs& in, int n, double qualified, double underskilled,
-                   double trainees, Results& results, int row) {
+void record_levels(const ExogenousInputs& in, int n, double qualified, double underskilled, double trainees,
+                   Results& results, int row) {
   const double workforce = qualified + underskilled;
   results.at(row, Column::time) = in.time_at(n);
   results.at(row, Column::attack_volume) = in.attack_volume[n];
@@ -49,8 +49,8 @@ void record_levels(const ExogenousInputs& in, int n, double qualified, double un
   results.at(row, Column::underskilled) = underskilled;
   results.at(row, Column::trainees) = trainees;
   results.at(row, Column::shortage) = std::max(0.0, in.domestic_demand[n] - workforce);
-  results.at(row, Column::skill_gap) = std::max(
-      0.0, in.domestic_demand[n] - qualified - in.underskilled_effectiveness * underskilled);
+  results.at(row, Column::skill_gap) =
+      std::max(0.0, in.domestic_demand[n] - qualified - in.underskilled_effectiveness * underskilled);
 }
 
 void record_flows(const FlowTotals& flows, double cost_cumulative, Results& results, int row) {
@@ -86,8 +86,8 @@ struct AgeStepTotals {
 // (summing in vector lanes, a fixed order for a given build), which it will not do for a
 // plain floating-point reduction.
 AgeStepTotals update_ages(const AgeStepFractions& fractions, double upskill_fraction, double hires_qualified,
-                          double hires_underskilled, const Eigen::ArrayXd& hire_age_share,
-                          Eigen::ArrayXd& qualified, Eigen::ArrayXd& underskilled) {
+                          double hires_underskilled, const Eigen::ArrayXd& hire_age_share, Eigen::ArrayXd& qualified,
+                          Eigen::ArrayXd& underskilled) {
   double* __restrict q = qualified.data();
   double* __restrict u = underskilled.data();
   const double* __restrict keep_q = fractions.keep_qualified.data();
@@ -188,8 +188,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     // in proportion, never more of an age than is left after attrition and retirement.
     const double upskill_wanted =
         in.upskill_rate[n] * dt * underskilled + in.upskill_capacity[n] * dt + upgrades_wanted;
-    const double upskill_fraction =
-        underskilled > 0.0 ? std::min(1.0, upskill_wanted / underskilled) : 0.0;
+    const double upskill_fraction = underskilled > 0.0 ? std::min(1.0, upskill_wanted / underskilled) : 0.0;
     const double hires_qualified = hires * in.hire_qualified_share;
     const double hires_underskilled = hires - hires_qualified;
 
@@ -203,10 +202,9 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     flows.attrition += in.attrition_qualified * qualified + in.attrition_underskilled * underskilled;
     flows.retirements += retirements;
     // Programme completers paid cost_per_trainee already; the rest pay cost_per_upskill.
-    const double upskilled_by_programmes =
-        upgrades_wanted > 0.0 ? upskilled * upgrades_wanted / upskill_wanted : 0.0;
-    flows.cost += hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill +
-                  in.outsourcing_cost[n];
+    const double upskilled_by_programmes = upgrades_wanted > 0.0 ? upskilled * upgrades_wanted / upskill_wanted : 0.0;
+    flows.cost +=
+        hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill + in.outsourcing_cost[n];
 
     double qualified_next = totals.qualified;
     double underskilled_next = totals.underskilled;

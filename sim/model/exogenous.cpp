@@ -28,9 +28,7 @@ double domestic_factor(double share, double foreign_share, double leverage) {
   return 1.0 - share + share * (1.0 - foreign_share) / leverage;
 }
 
-std::span<double> span_of(Eigen::ArrayXd& array) {
-  return {array.data(), static_cast<std::size_t>(array.size())};
-}
+std::span<double> span_of(Eigen::ArrayXd& array) { return {array.data(), static_cast<std::size_t>(array.size())}; }
 
 void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const Eigen::ArrayXd& time, int min_age,
                       ProgrammeInputs& out) {
@@ -49,8 +47,7 @@ void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const
 constexpr ExogenousParts k_all_parts = (k_exogenous_provider_staff << 1) - 1;
 // Any of these changes demand, and with it domestic demand and the outsourcing cost.
 constexpr ExogenousParts k_demand_parts = k_exogenous_events | k_exogenous_demand_base | k_exogenous_demand_growth |
-                                          k_exogenous_threat | k_exogenous_provider_share |
-                                          k_exogenous_provider_staff;
+                                          k_exogenous_threat | k_exogenous_provider_share | k_exogenous_provider_staff;
 
 }  // namespace
 
@@ -64,11 +61,10 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   in.start_time = time.start_year;
 
   const int steps = in.steps;
-  for (Eigen::ArrayXd* series : {&in.attack_volume, &in.demand, &in.outsourced_share, &in.domestic_demand,
-                                 &in.hire_cap, &in.upskill_rate, &in.upskill_capacity, &in.outsourcing_cost,
-                                 &m_trend_ratio, &m_trend, &m_attack_factor, &m_demand_factor, &m_demand_extra,
-                                 &m_growth_factor, &m_threat, &m_domestic_factor, &m_time, &m_leverage,
-                                 &m_foreign_share}) {
+  for (Eigen::ArrayXd* series :
+       {&in.attack_volume, &in.demand, &in.outsourced_share, &in.domestic_demand, &in.hire_cap, &in.upskill_rate,
+        &in.upskill_capacity, &in.outsourcing_cost, &m_trend_ratio, &m_trend, &m_attack_factor, &m_demand_factor,
+        &m_demand_extra, &m_growth_factor, &m_threat, &m_domestic_factor, &m_time, &m_leverage, &m_foreign_share}) {
     series->resize(steps);
   }
   for (int n = 0; n < steps; ++n) {
@@ -82,8 +78,8 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
     m_trend_ratio[n] = m_trend[n] / base_attack;
   }
   const int ages = config.workforce.max_age - config.workforce.min_age + 1;
-  for (Eigen::ArrayXd* per_age : {&in.initial_qualified, &in.initial_underskilled, &in.retire_prob,
-                                  &in.hire_age_share, &m_retire_hazard}) {
+  for (Eigen::ArrayXd* per_age :
+       {&in.initial_qualified, &in.initial_underskilled, &in.retire_prob, &in.hire_age_share, &m_retire_hazard}) {
     per_age->resize(ages);
   }
   in.programmes.resize(config.programmes.size());

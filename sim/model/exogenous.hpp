@@ -11,22 +11,22 @@ namespace gapsim {
 
 // One training programme, reduced to what the step loop needs.
 struct ProgrammeInputs {
-  Eigen::ArrayXd starts;     // people starting in each step [persons/step]
-  int delay_steps = 0;       // steps between starting and completing
-  double entering = 1.0;     // completion_rate * entry_share
+  Eigen::ArrayXd starts;  // people starting in each step [persons/step]
+  int delay_steps = 0;    // steps between starting and completing
+  double entering = 1.0;  // completion_rate * entry_share
   double completion_rate = 1.0;
   TraineeSource source = TraineeSource::new_entrants;
   Tier entry_tier = Tier::underskilled;
-  int entry_index = 0;       // entry age - min age
+  int entry_index = 0;  // entry age - min age
   double cost_per_trainee = 0.0;
 };
 
 struct ExogenousInputs {
-  int steps = 0;             // total Euler steps
+  int steps = 0;  // total Euler steps
   int steps_per_year = 12;
   int steps_per_report = 12;
-  double dt = 1.0 / 12;      // [yr]
-  double start_time = 0.0;   // decimal year of step 0
+  double dt = 1.0 / 12;     // [yr]
+  double start_time = 0.0;  // decimal year of step 0
 
   // Per step n (size `steps`), evaluated at t_n = time_at(n).
   Eigen::ArrayXd attack_volume;     // trend times event multipliers
@@ -39,17 +39,17 @@ struct ExogenousInputs {
   Eigen::ArrayXd outsourcing_cost;  // cost of outsourced FTE in the step [yen]
 
   // Per age bucket (size n_ages).
-  Eigen::ArrayXd initial_qualified;    // [persons]
-  Eigen::ArrayXd initial_underskilled; // [persons]
-  Eigen::ArrayXd retire_prob;          // per-step retirement probability
-  Eigen::ArrayXd hire_age_share;       // how hires spread over ages, sums to 1
+  Eigen::ArrayXd initial_qualified;     // [persons]
+  Eigen::ArrayXd initial_underskilled;  // [persons]
+  Eigen::ArrayXd retire_prob;           // per-step retirement probability
+  Eigen::ArrayXd hire_age_share;        // how hires spread over ages, sums to 1
 
-  double attrition_qualified{};        // per-step fraction, rate * dt
+  double attrition_qualified{};  // per-step fraction, rate * dt
   double attrition_underskilled{};
-  double hiring_delay{};               // [yr]
+  double hiring_delay{};  // [yr]
   double hire_qualified_share{};
-  double cost_per_hire{};              // [yen]
-  double cost_per_upskill{};           // [yen]
+  double cost_per_hire{};     // [yen]
+  double cost_per_upskill{};  // [yen]
   double underskilled_effectiveness{};
 
   std::vector<ProgrammeInputs> programmes;
@@ -110,7 +110,7 @@ class ExogenousSeries {
   Eigen::ArrayXd m_leverage;         // outsourcing leverage
   Eigen::ArrayXd m_foreign_share;    // outsourcing foreign share
   // Per age:
-  Eigen::ArrayXd m_retire_hazard;    // annual retirement hazard
+  Eigen::ArrayXd m_retire_hazard;  // annual retirement hazard
 };
 
 // Every exogenous series of `config` computed once. REQUIRES as ExogenousSeries.

@@ -19,8 +19,8 @@ double Schedule::at(double t) const {
   if (t >= m_points.back().first) {
     return m_points.back().second;
   }
-  auto upper = std::upper_bound(m_points.begin(), m_points.end(), t,
-                                [](double x, const auto& p) { return x < p.first; });
+  auto upper =
+      std::upper_bound(m_points.begin(), m_points.end(), t, [](double x, const auto& p) { return x < p.first; });
   const auto& [t1, v1] = *upper;
   const auto& [t0, v0] = *(upper - 1);
   return v0 + (v1 - v0) * (t - t0) / (t1 - t0);

@@ -7,8 +7,8 @@ namespace gapsim {
 
 std::string_view metric_name(Metric metric) {
   static constexpr std::array<std::string_view, k_metric_count> k_names = {
-      "shortage_2020",  "skill_gap_2020",     "final_year",
-      "shortage_final", "skill_gap_final",    "peak_shortage",
+      "shortage_2020",      "skill_gap_2020",           "final_year",
+      "shortage_final",     "skill_gap_final",          "peak_shortage",
       "peak_shortage_year", "first_zero_shortage_year", "total_cost"};
   return k_names[static_cast<int>(metric)];
 }

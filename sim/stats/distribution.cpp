@@ -49,19 +49,15 @@ double mass_between(double cdf_lo, double survival_lo, double cdf_hi, double sur
 
 // P(a < Z < b) for a standard normal Z.
 double standard_normal_mass(double a, double b) {
-  return mass_between(cdf_at(k_standard_normal, a), survival_at(k_standard_normal, a),
-                      cdf_at(k_standard_normal, b), survival_at(k_standard_normal, b));
+  return mass_between(cdf_at(k_standard_normal, a), survival_at(k_standard_normal, a), cdf_at(k_standard_normal, b),
+                      survival_at(k_standard_normal, b));
 }
 
 // phi(x) and x phi(x) for the standard normal, zero at the infinite bounds (where the
 // product would be inf * 0).
-double standard_pdf(double x) {
-  return std::isinf(x) ? 0.0 : boost::math::pdf(k_standard_normal, x);
-}
+double standard_pdf(double x) { return std::isinf(x) ? 0.0 : boost::math::pdf(k_standard_normal, x); }
 
-double x_standard_pdf(double x) {
-  return std::isinf(x) ? 0.0 : x * boost::math::pdf(k_standard_normal, x);
-}
+double x_standard_pdf(double x) { return std::isinf(x) ? 0.0 : x * boost::math::pdf(k_standard_normal, x); }
 
 // The quantile z <= 1/2 of Beta(a, b) with lower tail `lower` and upper tail `upper`, both
 // given so that whichever is smaller keeps its full precision. Solves ln(tail) = ln(target) in
@@ -161,8 +157,8 @@ template <class Boost>
 void Distribution::truncate(const Boost& distribution) {
   m_cdf_lower = cdf_at(distribution, m_lower);
   m_survival_upper = survival_at(distribution, m_upper);
-  m_mass = mass_between(m_cdf_lower, survival_at(distribution, m_lower), cdf_at(distribution, m_upper),
-                        m_survival_upper);
+  m_mass =
+      mass_between(m_cdf_lower, survival_at(distribution, m_lower), cdf_at(distribution, m_upper), m_survival_upper);
   assert(m_mass > 0.0);
 }
 
@@ -171,9 +167,9 @@ double Distribution::truncated_quantile(const Boost& distribution, double u) con
   // Map u onto [F(lo), F(hi)]; above the median work with the upper tail probability
   // 1 - p = S(hi) + (1 - u) mass instead, since p itself would round to 1 far out there.
   const double p = m_cdf_lower + u * m_mass;
-  const double x = p <= 0.5 ? boost::math::quantile(distribution, p)
-                            : boost::math::quantile(boost::math::complement(
-                                  distribution, m_survival_upper + (1.0 - u) * m_mass));
+  const double x =
+      p <= 0.5 ? boost::math::quantile(distribution, p)
+               : boost::math::quantile(boost::math::complement(distribution, m_survival_upper + (1.0 - u) * m_mass));
   // Rounding may land a hair outside the bounds, or at infinity where p rounds to 0 or 1:
   // only when u * mass underflows, a truncation some 37 sd out with u below ~1e-24.
   return std::clamp(x, m_lower, m_upper);
@@ -251,14 +247,10 @@ Distribution Distribution::choice(std::vector<double> values, std::vector<double
 double Distribution::quantile(double u) const {
   assert(0.0 < u && u < 1.0);
   switch (m_kind) {
-    case DistributionKind::uniform:
-      return boost::math::quantile(std::get<Uniform>(m_boost), u);
-    case DistributionKind::normal:
-      return truncated_quantile(std::get<Normal>(m_boost), u);
-    case DistributionKind::lognormal:
-      return truncated_quantile(std::get<Lognormal>(m_boost), u);
-    case DistributionKind::triangular:
-      return boost::math::quantile(std::get<Triangular>(m_boost), u);
+    case DistributionKind::uniform: return boost::math::quantile(std::get<Uniform>(m_boost), u);
+    case DistributionKind::normal: return truncated_quantile(std::get<Normal>(m_boost), u);
+    case DistributionKind::lognormal: return truncated_quantile(std::get<Lognormal>(m_boost), u);
+    case DistributionKind::triangular: return boost::math::quantile(std::get<Triangular>(m_boost), u);
     case DistributionKind::beta: {
       const double width = m_parameters[3] - m_parameters[2];
       return std::clamp(m_parameters[2] + width * beta_quantile(std::get<Beta>(m_boost), u), m_lower, m_upper);
@@ -275,8 +267,7 @@ double Distribution::quantile(double u) const {
 
 double Distribution::mean() const {
   switch (m_kind) {
-    case DistributionKind::uniform:
-      return boost::math::mean(std::get<Uniform>(m_boost));
+    case DistributionKind::uniform: return boost::math::mean(std::get<Uniform>(m_boost));
     case DistributionKind::normal: {
       const auto [mean, sd, lo, hi] = m_parameters;
       if (!truncated()) {
@@ -297,8 +288,7 @@ double Distribution::mean() const {
       return std::exp(mu + 0.5 * sigma * sigma) * standard_normal_mass(a - sigma, b - sigma) /
              standard_normal_mass(a, b);
     }
-    case DistributionKind::triangular:
-      return boost::math::mean(std::get<Triangular>(m_boost));
+    case DistributionKind::triangular: return boost::math::mean(std::get<Triangular>(m_boost));
     case DistributionKind::beta:
       return m_parameters[2] + (m_parameters[3] - m_parameters[2]) * boost::math::mean(std::get<Beta>(m_boost));
     case DistributionKind::choice: {
@@ -314,8 +304,7 @@ double Distribution::mean() const {
 
 double Distribution::variance() const {
   switch (m_kind) {
-    case DistributionKind::uniform:
-      return boost::math::variance(std::get<Uniform>(m_boost));
+    case DistributionKind::uniform: return boost::math::variance(std::get<Uniform>(m_boost));
     case DistributionKind::normal: {
       const auto [mean, sd, lo, hi] = m_parameters;
       if (!truncated()) {
@@ -340,8 +329,7 @@ double Distribution::variance() const {
       const double first = mean();
       return second - first * first;
     }
-    case DistributionKind::triangular:
-      return boost::math::variance(std::get<Triangular>(m_boost));
+    case DistributionKind::triangular: return boost::math::variance(std::get<Triangular>(m_boost));
     case DistributionKind::beta: {
       const double width = m_parameters[3] - m_parameters[2];
       return width * width * boost::math::variance(std::get<Beta>(m_boost));
@@ -360,12 +348,9 @@ double Distribution::variance() const {
 
 bool Distribution::truncated() const {
   switch (m_kind) {
-    case DistributionKind::normal:
-      return m_parameters[2] != -k_infinity || m_parameters[3] != k_infinity;
-    case DistributionKind::lognormal:
-      return m_parameters[2] != 0.0 || m_parameters[3] != k_infinity;
-    default:
-      return false;
+    case DistributionKind::normal: return m_parameters[2] != -k_infinity || m_parameters[3] != k_infinity;
+    case DistributionKind::lognormal: return m_parameters[2] != 0.0 || m_parameters[3] != k_infinity;
+    default: return false;
   }
 }
 
@@ -386,14 +371,12 @@ std::string Distribution::text() const {
   };
   const auto& p = m_parameters;
   switch (m_kind) {
-    case DistributionKind::uniform:
-      return call("uniform", {p[0], p[1]});
+    case DistributionKind::uniform: return call("uniform", {p[0], p[1]});
     case DistributionKind::normal:
       return truncated() ? call("normal", {p[0], p[1], p[2], p[3]}) : call("normal", {p[0], p[1]});
     case DistributionKind::lognormal:
       return truncated() ? call("lognormal", {p[0], p[1], p[2], p[3]}) : call("lognormal", {p[0], p[1]});
-    case DistributionKind::triangular:
-      return call("triangular", {p[0], p[1], p[2]});
+    case DistributionKind::triangular: return call("triangular", {p[0], p[1], p[2]});
     case DistributionKind::beta:
       return p[2] == 0.0 && p[3] == 1.0 ? call("beta", {p[0], p[1]}) : call("beta", {p[0], p[1], p[2], p[3]});
     case DistributionKind::choice: {

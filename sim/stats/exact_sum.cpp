@@ -2,8 +2,8 @@
 #include "stats/exact_sum.hpp"
 
 #include <bit>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace gapsim {

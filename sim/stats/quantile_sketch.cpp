@@ -38,7 +38,8 @@ void QuantileSketch::Store::grow_and_add(std::int64_t key, std::uint64_t n) {
     first -= grow;
   } else if (key >= first + static_cast<std::int64_t>(counts.size())) {
     const std::int64_t needed = key - first + 1;
-    counts.resize(static_cast<std::size_t>(std::max<std::int64_t>(needed, static_cast<std::int64_t>(counts.size() * 3 / 2))), 0);
+    counts.resize(
+        static_cast<std::size_t>(std::max<std::int64_t>(needed, static_cast<std::int64_t>(counts.size() * 3 / 2))), 0);
   }
   counts[static_cast<std::size_t>(key - first)] += n;
 }
@@ -68,7 +69,8 @@ void QuantileSketch::merge(const QuantileSketch& other) {
   m_max = m_count == 0 ? other.m_max : std::max(m_max, other.m_max);
   m_count += other.m_count;
   m_zeros += other.m_zeros;
-  for (const auto& [mine, theirs] : {std::pair{&m_positive, &other.m_positive}, std::pair{&m_negative, &other.m_negative}}) {
+  for (const auto& [mine, theirs] :
+       {std::pair{&m_positive, &other.m_positive}, std::pair{&m_negative, &other.m_negative}}) {
     for (std::size_t i = 0; i < theirs->counts.size(); ++i) {
       if (theirs->counts[i] != 0) {
         mine->add(theirs->first + static_cast<std::int64_t>(i), theirs->counts[i]);
@@ -78,7 +80,8 @@ void QuantileSketch::merge(const QuantileSketch& other) {
 }
 
 double QuantileSketch::quantile(double q) const {
-  const auto rank = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count))), 1, m_count);
+  const auto rank =
+      std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count))), 1, m_count);
   if (rank == 1) {
     return m_min;
   }

@@ -68,8 +68,8 @@ void UnitDesign::point(std::int64_t run, std::span<double> u) const {
     if (m_kind == SamplerKind::random) {
       u[j] = v;
     } else {
-      const std::uint32_t stratum = m_strata[static_cast<std::size_t>(j) * static_cast<std::size_t>(m_runs) +
-                                             static_cast<std::size_t>(run)];
+      const std::uint32_t stratum =
+          m_strata[static_cast<std::size_t>(j) * static_cast<std::size_t>(m_runs) + static_cast<std::size_t>(run)];
       u[j] = (stratum + v) / static_cast<double>(m_runs);
     }
   }

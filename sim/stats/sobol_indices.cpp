@@ -20,8 +20,7 @@ struct Outputs {
 
 // V, S_i and ST_i over the rows `rows` (repeats allowed), written to first[i] and total[i].
 // Returns V; the indices are 0 when V is 0, where they are undefined.
-double estimate(const Outputs& f, std::span<const std::size_t> rows, std::span<double> first,
-                std::span<double> total) {
+double estimate(const Outputs& f, std::span<const std::size_t> rows, std::span<double> first, std::span<double> total) {
   const double n = static_cast<double>(rows.size());
   // Two passes (mean, then squared deviations) rather than E[f^2] - E[f]^2, which loses
   // everything to cancellation when the mean is large next to the spread.
@@ -77,8 +76,8 @@ void percentile_interval(std::span<double> samples, double level, IndexEstimate&
 }  // namespace
 
 SobolIndices sobol_indices(std::span<const double> f_a, std::span<const double> f_b,
-                           const std::vector<std::vector<double>>& f_ab, int resamples,
-                           std::uint64_t seed, double level) {
+                           const std::vector<std::vector<double>>& f_ab, int resamples, std::uint64_t seed,
+                           double level) {
   const std::size_t n = f_a.size();
   const std::size_t d = f_ab.size();
   assert(n >= 2 && f_b.size() == n && resamples >= 1 && level > 0.0 && level < 1.0);
@@ -124,8 +123,8 @@ SobolIndices sobol_indices(std::span<const double> f_a, std::span<const double> 
   return result;
 }
 
-std::vector<std::vector<double>> saltelli_design(
-    int n, int d, const std::function<void(std::int64_t, std::span<double>)>& point) {
+std::vector<std::vector<double>> saltelli_design(int n, int d,
+                                                 const std::function<void(std::int64_t, std::span<double>)>& point) {
   const auto rows = static_cast<std::size_t>(n);
   const auto dims = static_cast<std::size_t>(d);
   std::vector<std::vector<double>> design(rows * (dims + 2), std::vector<double>(dims));

@@ -35,15 +35,15 @@ struct SobolIndices {
 // REQUIRES: N >= 2; f_b and every f_ab[i] as long as f_a; resamples >= 1; 0 < level < 1.
 // V == 0 gives every index 0 with a zero-width interval.
 SobolIndices sobol_indices(std::span<const double> f_a, std::span<const double> f_b,
-                           const std::vector<std::vector<double>>& f_ab, int resamples,
-                           std::uint64_t seed, double level);
+                           const std::vector<std::vector<double>>& f_ab, int resamples, std::uint64_t seed,
+                           double level);
 
 // Saltelli's design from N points of a 2d-dimensional unit-cube sequence: A = the first d
 // coordinates, B = the last d. Returns the N (d + 2) unit points, d coordinates each, in the
 // order A rows (N), B rows (N), then for i = 0..d-1 the N rows of AB_i (A with column i from
 // B). `point(j, out)` fills the 2d coordinates of point j; it is called once for each
 // j = 0..N-1 in order, so a sequential generator can ignore j.
-std::vector<std::vector<double>> saltelli_design(
-    int n, int d, const std::function<void(std::int64_t, std::span<double>)>& point);
+std::vector<std::vector<double>> saltelli_design(int n, int d,
+                                                 const std::function<void(std::int64_t, std::span<double>)>& point);
 
 }  // namespace gapsim

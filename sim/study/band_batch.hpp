@@ -6,8 +6,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "study/band_stats.hpp"
 #include "model/results.hpp"
+#include "study/band_stats.hpp"
 
 namespace gapsim {
 

@@ -124,8 +124,9 @@ std::expected<BandStats, std::string> BandStats::parse(const std::string& text) 
     std::string squares;
     std::string sketch;
     if (!std::getline(in, sum) || !sum.starts_with("sum ") || !c.sum.parse(sum.substr(4)) ||
-        !std::getline(in, squares) || !squares.starts_with("sum_squares ") || !c.sum_squares.parse(squares.substr(12)) ||
-        !std::getline(in, sketch) || !sketch.starts_with("sketch ") || !c.sketch.parse(sketch.substr(7))) {
+        !std::getline(in, squares) || !squares.starts_with("sum_squares ") ||
+        !c.sum_squares.parse(squares.substr(12)) || !std::getline(in, sketch) || !sketch.starts_with("sketch ") ||
+        !c.sketch.parse(sketch.substr(7))) {
       return std::unexpected("malformed cell");
     }
   }

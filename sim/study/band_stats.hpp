@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "model/results.hpp"
 #include "stats/exact_sum.hpp"
 #include "stats/quantile_sketch.hpp"
-#include "model/results.hpp"
 
 namespace gapsim {
 

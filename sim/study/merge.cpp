@@ -85,8 +85,8 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
     }
     const int index = files.state.shard;
     if (!shards.emplace(index, std::move(files)).second) {
-      throw InputError(where + ":0: shard " + std::to_string(index) + " is given twice (also " +
-                       shards.at(index).dir + ")");
+      throw InputError(where + ":0: shard " + std::to_string(index) + " is given twice (also " + shards.at(index).dir +
+                       ")");
     }
   }
   const int count = shards.begin()->second.state.shards;

@@ -6,11 +6,11 @@
 #include <functional>
 #include <vector>
 
-#include "study/band_stats.hpp"
-#include "stats/distribution.hpp"
 #include "model/results.hpp"
-#include "stats/sampling.hpp"
 #include "model/summary.hpp"
+#include "stats/distribution.hpp"
+#include "stats/sampling.hpp"
+#include "study/band_stats.hpp"
 #include "study/scenario_variants.hpp"
 
 namespace gapsim {
@@ -19,7 +19,7 @@ struct StudyPlan {
   std::int64_t runs = 1000;  // runs in the whole study
   std::uint64_t seed = 1;
   SamplerKind sampler = SamplerKind::random;
-  std::int64_t first = 0;    // this process's runs: [first, last), a shard of the study
+  std::int64_t first = 0;  // this process's runs: [first, last), a shard of the study
   std::int64_t last = 1000;
   int threads = 1;
   std::vector<Column> series;  // variables kept per run and report step

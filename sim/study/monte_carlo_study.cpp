@@ -19,8 +19,8 @@ StudyOutput run_monte_carlo(const UncertainScenario& scenario, const StudyPlan& 
   if (!plan.series.empty()) {
     output.series_long_csv = series_long_csv_header(report) + series_long_csv_rows(result, plan, report);
   }
-  output.manifest = study_manifest_text(manifest_text(scenario.raw, scenario.variants.base(), read),
-                                        scenario.inputs, plan);
+  output.manifest =
+      study_manifest_text(manifest_text(scenario.raw, scenario.variants.base(), read), scenario.inputs, plan);
   if (shard.count > 1) {
     output.manifest += shard_manifest_line(shard.index, shard.count, plan);
   }

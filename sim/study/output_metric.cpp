@@ -16,8 +16,8 @@ std::expected<OutputMetric, std::string> parse_output_metric(std::string_view te
     const auto column = output_variable(text.substr(0, at));
     const auto year = parse_integer(text.substr(at + 1));
     if (!column) {
-      return std::unexpected("unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" + column.error() +
-                             "'?)");
+      return std::unexpected("unknown variable '" + std::string(text.substr(0, at)) + "' (did you mean '" +
+                             column.error() + "'?)");
     }
     if (!year) {
       return std::unexpected(quoted(text.substr(at + 1)) + " is not a year (VARIABLE@YEAR)");

@@ -13,8 +13,8 @@
 namespace gapsim {
 
 struct OutputMetric {
-  std::string name;               // as given
-  std::optional<Metric> summary;  // a summary metric, or
+  std::string name;                  // as given
+  std::optional<Metric> summary;     // a summary metric, or
   Column column = Column::shortage;  // this variable in the report row starting 1 January of `year`
   int year = 0;
 };

@@ -13,8 +13,8 @@
 namespace gapsim {
 
 void parallel_for(std::int64_t first, std::int64_t last, int threads,
-                  const std::function<void(int, std::int64_t)>& work,
-                  const std::function<void(std::int64_t)>& progress, double progress_seconds) {
+                  const std::function<void(int, std::int64_t)>& work, const std::function<void(std::int64_t)>& progress,
+                  double progress_seconds) {
   // Blocks small enough to balance two cores, large enough that the counter is not contended.
   const std::int64_t block = std::clamp<std::int64_t>((last - first) / (64 * threads), 1, 256);
   std::atomic<std::int64_t> next{first};

@@ -6,15 +6,15 @@
 #include <map>
 #include <span>
 
-#include "model/engine.hpp"
-#include "model/exogenous.hpp"
-#include "model/summary.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
 #include "io/scenario_builder.hpp"
-#include "study/scenario_variants.hpp"
 #include "io/value_parser.hpp"
+#include "model/engine.hpp"
+#include "model/exogenous.hpp"
+#include "model/summary.hpp"
+#include "study/scenario_variants.hpp"
 
 namespace gapsim {
 namespace {
@@ -33,8 +33,9 @@ std::expected<CalibratedKey, std::string> calibrated_key(const RawScenario& raw,
   const std::string text = setting != raw.settings.end() ? setting->second.value : std::string(spec->default_value);
   const auto value = parse_number(text);
   if (!value) {
-    return std::unexpected(key + ": its value '" + text + "' is not one number" +
-                           (spec->type == KeyType::schedule ? " (set the schedule to a constant to calibrate it)" : ""));
+    return std::unexpected(
+        key + ": its value '" + text + "' is not one number" +
+        (spec->type == KeyType::schedule ? " (set the schedule to a constant to calibrate it)" : ""));
   }
   calibrated.initial = *value;
   return calibrated;
@@ -166,8 +167,8 @@ std::string calibration_residuals_csv(const Calibration& calibration) {
     out += std::to_string(fit.target.year);
     out += ',';
     out += column_name(fit.target.variable);
-    for (double value : {fit.target.value, fit.initial, fit.fitted, fit.initial_relative_error(),
-                         fit.relative_error()}) {
+    for (double value :
+         {fit.target.value, fit.initial, fit.fitted, fit.initial_relative_error(), fit.relative_error()}) {
       out += ',';
       out += format_number(value);
     }

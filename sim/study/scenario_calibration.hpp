@@ -16,7 +16,7 @@ struct CalibratedKey {
   std::string key;
   double initial = 0.0;  // the scenario's own value (or default)
   double fitted = 0.0;
-  Bound bound;           // the key's valid range
+  Bound bound;  // the key's valid range
 };
 
 struct TargetFit {

@@ -14,8 +14,8 @@ ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read) {
   Workspace workspace;
   Results results;
   Engine::run(inputs, workspace, results);
-  return {raw.name, timeseries_csv(results, built.config.time.report),
-          manifest_text(raw, built, read), summarize(results)};
+  return {raw.name, timeseries_csv(results, built.config.time.report), manifest_text(raw, built, read),
+          summarize(results)};
 }
 
 std::optional<Summary> find_summary(const std::vector<SummaryRow>& rows, const std::string& name) {

@@ -80,7 +80,8 @@ void ScenarioVariants::vary_fields() {
   m_changed = 0;
   m_config = m_base.config;
   for (const VariedKey& varied : m_keys) {
-    FieldEdit edit{find_config_field(varied.key), find_key_spec(varied.key), section_index(m_config, varied.key), {}, {}};
+    FieldEdit edit{
+        find_config_field(varied.key), find_key_spec(varied.key), section_index(m_config, varied.key), {}, {}};
     if (varied.at) {
       const Schedule& schedule = *edit.field->schedule(m_config, edit.section);
       const auto& points = schedule.points();
@@ -147,8 +148,8 @@ void ScenarioVariants::set_fields(std::span<const double> values) {
     const FieldEdit& edit = m_field_edits[i];
     const double value = values[i];
     if (!in_range(*edit.spec, value)) {  // the builder's messages for the same value in a file
-      const std::string what = edit.field->schedule != nullptr ? "schedule value " + format_number(value)
-                                                               : format_number(value);
+      const std::string what =
+          edit.field->schedule != nullptr ? "schedule value " + format_number(value) : format_number(value);
       throw_input_error(edit.location.first, edit.location.second, m_keys[i].key,
                         what + " is out of range (" + range_text(*edit.spec) + ")");
     }

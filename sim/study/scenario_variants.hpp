@@ -55,14 +55,14 @@ class ScenarioVariants {
   struct FieldEdit {
     const ConfigField* field;
     const KeySpec* spec;
-    std::size_t section = 0;      // index of its programme or event
-    std::optional<std::size_t> point;  // KEY@YEAR: index of the schedule point
+    std::size_t section = 0;               // index of its programme or event
+    std::optional<std::size_t> point;      // KEY@YEAR: index of the schedule point
     std::pair<std::string, int> location;  // where a range error points
   };
   // rebuild: the setting a group of keys writes, a whole value or points of one schedule.
   struct TextEdit {
     std::string key;
-    std::vector<std::pair<double, double>> points;  // schedule points as written (empty: a plain value)
+    std::vector<std::pair<double, double>> points;              // schedule points as written (empty: a plain value)
     std::vector<std::pair<std::size_t, std::size_t>> point_of;  // (value index, point index)
     std::size_t value_index = 0;                                // for a plain value
   };

@@ -136,8 +136,7 @@ std::expected<Sensitivity, std::string> run_sensitivity(const ScenarioVariants& 
   return Sensitivity{std::move(*tornado), std::move(*sobol)};
 }
 
-std::string tornado_csv(const Tornado& tornado, const std::vector<UncertainInput>& inputs,
-                        const OutputMetric& metric) {
+std::string tornado_csv(const Tornado& tornado, const std::vector<UncertainInput>& inputs, const OutputMetric& metric) {
   const std::string& name = metric.name;
   std::string out = "key,low,high," + name + "_at_low," + name + "_at_high," + name + "_at_medians,swing\n";
   for (const TornadoBar& bar : tornado.bars) {

@@ -25,9 +25,9 @@ struct SensitivityOptions {
   OutputMetric metric;
   std::int64_t runs = 1024;  // base samples N of the Saltelli design, >= 2
   SamplerKind sampler = SamplerKind::sobol;
-  std::uint64_t seed = 1;    // of the design (random, lhs) and of the bootstrap
-  int resamples = 1000;      // bootstrap resamples for the intervals, >= 1
-  int threads = 1;           // worker threads, >= 1
+  std::uint64_t seed = 1;  // of the design (random, lhs) and of the bootstrap
+  int resamples = 1000;    // bootstrap resamples for the intervals, >= 1
+  int threads = 1;         // worker threads, >= 1
 };
 
 struct TornadoBar {
@@ -36,7 +36,7 @@ struct TornadoBar {
   double high = 0.0;
   double metric_at_low = 0.0;
   double metric_at_high = 0.0;
-  double swing = 0.0;     // |metric_at_high - metric_at_low|
+  double swing = 0.0;  // |metric_at_high - metric_at_low|
 };
 
 struct Tornado {
@@ -70,8 +70,7 @@ std::expected<Sensitivity, std::string> run_sensitivity(const ScenarioVariants& 
                                                         const std::function<void(std::int64_t)>& progress);
 
 // key,low,high,METRIC_at_low,METRIC_at_high,METRIC_at_medians,swing: one row per bar.
-std::string tornado_csv(const Tornado& tornado, const std::vector<UncertainInput>& inputs,
-                        const OutputMetric& metric);
+std::string tornado_csv(const Tornado& tornado, const std::vector<UncertainInput>& inputs, const OutputMetric& metric);
 
 // key,first_order,first_order_lo,first_order_hi,total,total_lo,total_hi: one row per input.
 std::string sobol_csv(const SobolIndices& indices, const std::vector<UncertainInput>& inputs);

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "io/uncertainty.hpp"
 #include "model/scenario_config.hpp"
 #include "study/band_stats.hpp"
 #include "study/monte_carlo.hpp"
-#include "io/uncertainty.hpp"
 
 namespace gapsim {
 

@@ -67,10 +67,10 @@ struct SweepOptions {
 };
 
 struct SweepResult {
-  std::vector<Column> series;       // the variables kept
-  std::vector<double> report_times; // the time of each report row (from a run of the scenario as written)
+  std::vector<Column> series;        // the variables kept
+  std::vector<double> report_times;  // the time of each report row (from a run of the scenario as written)
   ReportStep report = ReportStep::annual;
-  std::vector<double> table;        // points x report rows x series, point-major
+  std::vector<double> table;  // points x report rows x series, point-major
 };
 
 // Runs `variants` (which must vary grid.keys(), see ScenarioVariants::vary) at every grid

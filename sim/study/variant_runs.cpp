@@ -30,15 +30,18 @@ void run_variants(const ScenarioVariants& variants, std::int64_t first, std::int
   for (int t = 0; t < threads; ++t) {
     workers.push_back(std::make_unique<Worker>(variants));
   }
-  parallel_for(first, last, threads, [&](int id, std::int64_t index) {
-    Worker& w = *workers[static_cast<std::size_t>(id)];
-    values_of(index, w.values);
-    Engine::run(w.variants.inputs(w.values), w.workspace, w.results);
-    if (!w.results.table.allFinite()) {
-      throw std::runtime_error("run " + std::to_string(index) + " produced a value that is not finite");
-    }
-    use(id, index, w.results);
-  }, progress);
+  parallel_for(
+      first, last, threads,
+      [&](int id, std::int64_t index) {
+        Worker& w = *workers[static_cast<std::size_t>(id)];
+        values_of(index, w.values);
+        Engine::run(w.variants.inputs(w.values), w.workspace, w.results);
+        if (!w.results.table.allFinite()) {
+          throw std::runtime_error("run " + std::to_string(index) + " produced a value that is not finite");
+        }
+        use(id, index, w.results);
+      },
+      progress);
 }
 
 }  // namespace gapsim

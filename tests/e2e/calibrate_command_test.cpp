@@ -6,10 +6,10 @@
 #include <fstream>
 
 #include "cli/app.hpp"
-#include "model/engine.hpp"
-#include "model/summary.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_builder.hpp"
+#include "model/engine.hpp"
+#include "model/summary.hpp"
 #include "study/scenario_calibration.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
@@ -64,8 +64,9 @@ TEST_CASE("calibrate: the shipped calibrated keys sit at the calibration optimum
     const char* targets;
     std::vector<std::string> keys;
   };
-  for (const Case& c : {Case{"baseline.ini", "data/calibration_targets.csv", {"demand.attack_elasticity", "hiring.delay"}},
-                        Case{"meti2016.ini", "data/meti2016_targets.csv", {"demand.growth", "hiring.delay"}}}) {
+  for (const Case& c :
+       {Case{"baseline.ini", "data/calibration_targets.csv", {"demand.attack_elasticity", "hiring.delay"}},
+        Case{"meti2016.ini", "data/meti2016_targets.csv", {"demand.growth", "hiring.delay"}}}) {
     INFO(c.scenario);
     const RawScenario raw = load_scenario(k_scenarios + c.scenario, read_disk_file);
     const std::string targets_path = k_scenarios + c.targets;
@@ -89,9 +90,8 @@ TEST_CASE("calibrate: writes fitted values, residuals and a scenario that extend
   std::ofstream(scenario) << "extends = " << k_scenarios << "baseline.ini\n[demand]\nattack_elasticity = 0.1\n"
                           << "[hiring]\ndelay = 2.5\n";
   const fs::path dir = out.path / "result";
-  REQUIRE(gapsim({"calibrate", scenario.string(), "--targets", k_scenarios + "data/calibration_targets.csv",
-                  "--fit", "demand.attack_elasticity", "--fit", "hiring.delay", "-o", dir.string()}) ==
-          k_exit_success);
+  REQUIRE(gapsim({"calibrate", scenario.string(), "--targets", k_scenarios + "data/calibration_targets.csv", "--fit",
+                  "demand.attack_elasticity", "--fit", "hiring.delay", "-o", dir.string()}) == k_exit_success);
   const std::string values = slurp(dir / "calibration.csv");
   CHECK(values.starts_with("key,initial,fitted,min,max\ndemand.attack_elasticity,0.1,0.0696164"));
   CHECK(values.find("\nhiring.delay,2.5,3.0855987") != std::string::npos);

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "model/engine.hpp"
-#include "model/exogenous.hpp"
-#include "model/summary.hpp"
 #include "io/calibration_targets.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/scenario_loader.hpp"
+#include "model/engine.hpp"
+#include "model/exogenous.hpp"
+#include "model/summary.hpp"
 #include "support/approx.hpp"
 
 namespace gapsim {
@@ -65,13 +65,13 @@ TEST_CASE("conservation: people are conserved every step of the baseline", "[e2e
   REQUIRE(r.rows() == 18 * 12);
   for (int row = 0; row + 1 < r.rows(); ++row) {
     const double change = r.at(row + 1, Column::workforce) - r.at(row, Column::workforce);
-    const double net = r.at(row, Column::programme_entrants) + r.at(row, Column::hires) -
-                       r.at(row, Column::attrition) - r.at(row, Column::retirements);
+    const double net = r.at(row, Column::programme_entrants) + r.at(row, Column::hires) - r.at(row, Column::attrition) -
+                       r.at(row, Column::retirements);
     INFO("step " << row);
     CHECK(std::abs(change - net) <= 1e-9 * r.at(row, Column::workforce));
   }
-  const double final_change = workspace.qualified().sum() + workspace.underskilled().sum() -
-                              r.at(r.rows() - 1, Column::workforce);
+  const double final_change =
+      workspace.qualified().sum() + workspace.underskilled().sum() - r.at(r.rows() - 1, Column::workforce);
   const int last = r.rows() - 1;
   CHECK(std::abs(final_change - (r.at(last, Column::programme_entrants) + r.at(last, Column::hires) -
                                  r.at(last, Column::attrition) - r.at(last, Column::retirements))) <=

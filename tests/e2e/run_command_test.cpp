@@ -116,8 +116,8 @@ TEST_CASE("run: a failing scenario writes nothing and does not stop the others",
 
 TEST_CASE("run: summary differences against the chosen reference", "[e2e][summary]") {
   TempDir out("reference");
-  REQUIRE(gapsim({"run", (k_scenarios / "baseline.ini").string(), (k_scenarios / "no_action.ini").string(),
-                  "-o", out.path.string(), "--reference", "no_action"}) == 0);
+  REQUIRE(gapsim({"run", (k_scenarios / "baseline.ini").string(), (k_scenarios / "no_action.ini").string(), "-o",
+                  out.path.string(), "--reference", "no_action"}) == 0);
   const auto rows = parse_csv(slurp(out.path / "summary.csv"));
   REQUIRE(rows.size() == 3);
   const auto column = [&](const std::string& name) {
@@ -126,10 +126,9 @@ TEST_CASE("run: summary differences against the chosen reference", "[e2e][summar
   const auto shortage = column("shortage_2020");
   const auto diff = column("diff_shortage_2020");
   CHECK(std::stod(rows[2][diff]) == 0.0);
-  CHECK(test::close(std::stod(rows[1][diff]), std::stod(rows[1][shortage]) - std::stod(rows[2][shortage]),
-                    1e-12));
-  CHECK(gapsim({"run", (k_scenarios / "baseline.ini").string(), "-o", out.path.string(), "--reference",
-                "nosuch"}) == k_exit_failure);
+  CHECK(test::close(std::stod(rows[1][diff]), std::stod(rows[1][shortage]) - std::stod(rows[2][shortage]), 1e-12));
+  CHECK(gapsim({"run", (k_scenarios / "baseline.ini").string(), "-o", out.path.string(), "--reference", "nosuch"}) ==
+        k_exit_failure);
 }
 
 TEST_CASE("cli: help, version and usage errors", "[cli]") {

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <map>
 
+#include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/summary.hpp"
-#include "io/scenario_builder.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
 #include "support/scenarios.hpp"
@@ -25,8 +25,8 @@ using test::slurp;
 using test::TempDir;
 
 const std::string k_baseline = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
-const std::vector<std::string> k_study_files = {"bands.csv", "probabilities.csv", "runs.csv",
-                                                "series_long.csv", "study_state", "manifest"};
+const std::vector<std::string> k_study_files = {"bands.csv",       "probabilities.csv", "runs.csv",
+                                                "series_long.csv", "study_state",       "manifest"};
 
 void check_same_files(const fs::path& a, const fs::path& b) {
   for (const std::string& file : k_study_files) {
@@ -48,8 +48,9 @@ TEST_CASE("mc: the same study with 1 and 2 threads gives identical files", "[e2e
     INFO(sampler);
     TempDir one("mc_threads_1");
     TempDir two("mc_threads_2");
-    const std::vector<std::string> study = {"mc", k_baseline, "--runs", "150", "--seed", "7", "--sampler", sampler,
-                                            "--series", "shortage,workforce", "--quiet"};
+    const std::vector<std::string> study = {"mc",     k_baseline,  "--runs", "150",      "--seed",
+                                            "7",      "--sampler", sampler,  "--series", "shortage,workforce",
+                                            "--quiet"};
     auto args = study;
     args.insert(args.end(), {"--threads", "1", "-o", one.path.string()});
     REQUIRE(gapsim(args) == 0);
@@ -62,8 +63,8 @@ TEST_CASE("mc: the same study with 1 and 2 threads gives identical files", "[e2e
 
 TEST_CASE("mc: shards merged give identical files to the unsharded run", "[e2e][mc]") {
   TempDir dir("mc_shards");
-  const std::vector<std::string> study = {"mc", k_baseline, "--runs", "101", "--seed", "3", "--sampler", "lhs",
-                                          "--series", "shortage", "--quiet"};
+  const std::vector<std::string> study = {"mc",        k_baseline, "--runs",   "101",      "--seed", "3",
+                                          "--sampler", "lhs",      "--series", "shortage", "--quiet"};
   auto whole = study;
   whole.insert(whole.end(), {"-o", (dir.path / "whole").string()});
   REQUIRE(gapsim(whole) == 0);
@@ -175,10 +176,11 @@ TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {
   CHECK(gapsim({"mc", k_baseline, "--sampler", "halton", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"mc", k_baseline, "--series", "shortfall", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"mc", k_baseline, "--threads", "0", "-o", dir.path.string()}) == 2);
-  std::ofstream(dir.path / "certain.ini") << "extends = " << k_baseline
-                                          << "\n[uncertain]\nhiring.delay = none\ndemand.attack_elasticity = none\n"
-                                             "demand.growth = none\nattrition.qualified = none\nupskilling.rate = none\n"
-                                             "retirement.age_mean = none\noutsourcing.share = none\n";
+  std::ofstream(dir.path / "certain.ini")
+      << "extends = " << k_baseline
+      << "\n[uncertain]\nhiring.delay = none\ndemand.attack_elasticity = none\n"
+         "demand.growth = none\nattrition.qualified = none\nupskilling.rate = none\n"
+         "retirement.age_mean = none\noutsourcing.share = none\n";
   CHECK(gapsim({"mc", (dir.path / "certain.ini").string(), "--quiet", "-o", dir.path.string()}) == 1);
   CHECK(!fs::exists(dir.path / "certain"));
 }
@@ -218,10 +220,11 @@ TEST_CASE("sweep: the full grid, each point what a direct run gives", "[e2e][swe
 TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e][sensitivity]") {
   TempDir dir("sensitivity");
   // Two inputs: the hiring delay moves the 2020 shortage; the upskilling cost cannot.
-  std::ofstream(dir.path / "two.ini") << "extends = " << k_baseline
-                                      << "\n[uncertain]\ndemand.attack_elasticity = none\ndemand.growth = none\n"
-                                         "attrition.qualified = none\nupskilling.rate = none\nretirement.age_mean = none\n"
-                                         "outsourcing.share = none\nupskilling.cost_per_person = uniform(0, 1000000)\n";
+  std::ofstream(dir.path / "two.ini")
+      << "extends = " << k_baseline
+      << "\n[uncertain]\ndemand.attack_elasticity = none\ndemand.growth = none\n"
+         "attrition.qualified = none\nupskilling.rate = none\nretirement.age_mean = none\n"
+         "outsourcing.share = none\nupskilling.cost_per_person = uniform(0, 1000000)\n";
   REQUIRE(gapsim({"sensitivity", (dir.path / "two.ini").string(), "--output", "shortage_2020", "--runs", "256",
                   "--bootstrap", "200", "--quiet", "-o", dir.path.string()}) == 0);
   const auto tornado = parse_csv(slurp(dir.path / "two" / "tornado.csv"));

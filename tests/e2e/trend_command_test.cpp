@@ -33,16 +33,17 @@ TEST_CASE("backtest: fit to 2010, project 2011-2015, matches the golden files", 
 
 TEST_CASE("fit: writes parameters, projection with intervals, residuals and a manifest", "[e2e][trend]") {
   TempDir out("fit");
-  REQUIRE(gapsim({"fit", k_nict, "--column", "packets_per_ip", "--model", "ensemble", "--until", "2013",
-                  "--to", "2025", "-o", out.path.string()}) == k_exit_success);
+  REQUIRE(gapsim({"fit", k_nict, "--column", "packets_per_ip", "--model", "ensemble", "--until", "2013", "--to", "2025",
+                  "-o", out.path.string()}) == k_exit_success);
   const std::string parameters = slurp(out.path / "fit_parameters.csv");
-  CHECK(parameters.starts_with("model,status,weight,points,origin,level,level_se,capacity,capacity_se,rate,rate_se,"
-                               "midpoint,midpoint_se,damping,damping_se,sigma,log_likelihood,aic,aicc,bic,"
-                               "r_squared,durbin_watson,residual_lag1\nexponential,ok,"));
+  CHECK(
+      parameters.starts_with("model,status,weight,points,origin,level,level_se,capacity,capacity_se,rate,rate_se,"
+                             "midpoint,midpoint_se,damping,damping_se,sigma,log_likelihood,aic,aicc,bic,"
+                             "r_squared,durbin_watson,residual_lag1\nexponential,ok,"));
   CHECK(line_count(parameters) == 5);
   const std::string projection = slurp(out.path / "fit_projection.csv");
   CHECK(projection.starts_with("year,observed,fitted,lo50,hi50,lo80,hi80,lo95,hi95\n2005,19066,"));
-  CHECK(line_count(projection) == 1 + 21);                      // 2005..2025
+  CHECK(line_count(projection) == 1 + 21);                        // 2005..2025
   CHECK(projection.find("\n2015,213523,") != std::string::npos);  // held out but observed
   CHECK(projection.find("\n2016,,") != std::string::npos);        // no data
   CHECK(slurp(out.path / "fit_residuals.csv").starts_with("model,year,observed,fitted,residual,standardized\n"));

@@ -23,9 +23,9 @@ TEST_CASE("bounded_least_squares: finds an interior optimum", "[core][calibratio
 
 TEST_CASE("bounded_least_squares: stays inside one- and two-sided bounds", "[core][calibration]") {
   // Unconstrained optimum (1, 1); x is held below 0.5 and y above 2.
-  const auto result = minimize_bounded(rosenbrock, 2, Eigen::Vector2d(0.0, 3.0),
-                                       {{-std::numeric_limits<double>::infinity(), 0.5},
-                                        {2.0, std::numeric_limits<double>::infinity()}});
+  const auto result = minimize_bounded(
+      rosenbrock, 2, Eigen::Vector2d(0.0, 3.0),
+      {{-std::numeric_limits<double>::infinity(), 0.5}, {2.0, std::numeric_limits<double>::infinity()}});
   CHECK(result.x[0] < 0.5);
   CHECK(result.x[1] > 2.0);
   CHECK_THAT(result.x[0], Catch::Matchers::WithinAbs(0.5, 1e-3));

@@ -26,8 +26,7 @@ std::vector<double> year_range(int first, int last) {
 }
 
 // Noise-free values of `model` with fitting parameters `theta` (origin = first year).
-std::vector<double> curve_values(TrendModel model, const Eigen::VectorXd& theta,
-                                 const std::vector<double>& years) {
+std::vector<double> curve_values(TrendModel model, const Eigen::VectorXd& theta, const std::vector<double>& years) {
   std::vector<double> values;
   for (double year : years) {
     values.push_back(std::exp(log_curve(model, theta, year - years.front())));

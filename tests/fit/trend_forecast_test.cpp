@@ -54,8 +54,8 @@ TEST_CASE("trend_forecast: 95% intervals cover 92-98% of held-out points", "[cor
   Eigen::VectorXd exponential(2);
   exponential << std::log(0.5), 0.4;
   const auto achieved = coverage(TrendModel::exponential, exponential, 1000);
-  std::cout << "exponential, 1000 series x 5 held-out years: coverage of the 50/80/95% intervals "
-            << achieved[0] << " / " << achieved[1] << " / " << achieved[2] << "\n";
+  std::cout << "exponential, 1000 series x 5 held-out years: coverage of the 50/80/95% intervals " << achieved[0]
+            << " / " << achieved[1] << " / " << achieved[2] << "\n";
   CHECK(achieved[2] >= 0.92);
   CHECK(achieved[2] <= 0.98);
   CHECK(std::abs(achieved[1] - 0.80) <= 0.03);
@@ -65,8 +65,8 @@ TEST_CASE("trend_forecast: 95% intervals cover 92-98% of held-out points", "[cor
   Eigen::VectorXd gompertz(3);
   gompertz << std::log(80.0), 0.35, 6.0;
   const auto achieved_gompertz = coverage(TrendModel::gompertz, gompertz, 1000);
-  std::cout << "gompertz, 1000 series x 5 held-out years: coverage of the 50/80/95% intervals "
-            << achieved_gompertz[0] << " / " << achieved_gompertz[1] << " / " << achieved_gompertz[2] << "\n";
+  std::cout << "gompertz, 1000 series x 5 held-out years: coverage of the 50/80/95% intervals " << achieved_gompertz[0]
+            << " / " << achieved_gompertz[1] << " / " << achieved_gompertz[2] << "\n";
   CHECK(achieved_gompertz[2] >= 0.90);
   CHECK(achieved_gompertz[2] <= 0.99);
 }
@@ -77,8 +77,8 @@ std::vector<double> nict_packets() { return {0.31, 0.81, 1.99, 2.29, 3.57, 5.65,
 TEST_CASE("trend_forecast: a single exponential gives the textbook prediction interval", "[core][trend]") {
   const std::vector<double> years = nict_years();
   const std::vector<double> values = nict_packets();
-  const TrendForecast forecast =
-      make_forecast(fit_all_trends(years, values), {TrendChoice::Kind::model, TrendModel::exponential}, Criterion::aicc);
+  const TrendForecast forecast = make_forecast(fit_all_trends(years, values),
+                                               {TrendChoice::Kind::model, TrendModel::exponential}, Criterion::aicc);
   const TrendFit& fit = forecast.fits()[0];
   // ln y0 +- t_{n-2} s sqrt(1 + 1/n + (tau0 - mean tau)^2 / Sxx), n = 11, mean tau 5, Sxx 110.
   const double tau = 2020 - 2005;
@@ -95,7 +95,8 @@ TEST_CASE("trend_forecast: intervals widen with the horizon", "[core][trend]") {
   const std::vector<double> years = nict_years();
   const std::vector<double> values = nict_packets();
   for (const char* name : {"exponential", "damped", "auto", "ensemble"}) {
-    const TrendForecast forecast = make_forecast(fit_all_trends(years, values), *parse_trend_choice(name), Criterion::aicc);
+    const TrendForecast forecast =
+        make_forecast(fit_all_trends(years, values), *parse_trend_choice(name), Criterion::aicc);
     double last_width = 0.0;
     for (int year = 2015; year <= 2030; ++year) {
       const Interval interval = forecast.interval(year, 0.8);

@@ -18,9 +18,8 @@ std::string targets_error(const std::string& text) {
 }
 
 TEST_CASE("calibration_targets: reads year, variable and value", "[io][csv][calibration]") {
-  const auto targets =
-      read_calibration_targets("year,variable,value,source\n2016,workforce,280870,\"METI, 2016\"\n2020,shortage,1e5,x\n",
-                               "targets.csv");
+  const auto targets = read_calibration_targets(
+      "year,variable,value,source\n2016,workforce,280870,\"METI, 2016\"\n2020,shortage,1e5,x\n", "targets.csv");
   REQUIRE(targets.size() == 2);
   CHECK(targets[0].year == 2016);
   CHECK(targets[0].variable == Column::workforce);
@@ -38,8 +37,7 @@ TEST_CASE("calibration_targets: errors name file, line and column", "[io][csv][c
         "targets.csv:2: variable: 'security_workforce' is not an output variable (did you mean 'workforce'?)");
   CHECK(targets_error("year,variable,value\n2016,time,1\n") ==
         "targets.csv:2: variable: 'time' is not an output variable (did you mean 'hires'?)");
-  CHECK(targets_error("year,variable,value\n2016,workforce,many\n") ==
-        "targets.csv:2: value: 'many' is not a number");
+  CHECK(targets_error("year,variable,value\n2016,workforce,many\n") == "targets.csv:2: value: 'many' is not a number");
   CHECK(targets_error("year,variable,value\n2016,workforce,0\n") ==
         "targets.csv:2: value: '0' is not > 0 (errors are relative to it)");
   CHECK(targets_error("year,variable,value\n2016,workforce,1\n2016,workforce,2\n") ==

@@ -50,10 +50,9 @@ TEST_CASE("ini_file::parse_ini keys, values and lines", "[io][ini]") {
       "dir/main.ini");
   CHECK(file.path == "dir/main.ini");
   CHECK(listed(file) == std::vector<std::string>{"2: description = a test = with an equals sign",
-                                                 "5: workforce.qualified = 100",
-                                                 "6: workforce.underskilled = 200",
-                                                 "8: programme.riss.intake = 2014:1000, 2018:3000",
-                                                 "4: [workforce]", "7: [programme.riss]"});
+                                                 "5: workforce.qualified = 100", "6: workforce.underskilled = 200",
+                                                 "8: programme.riss.intake = 2014:1000, 2018:3000", "4: [workforce]",
+                                                 "7: [programme.riss]"});
 }
 
 TEST_CASE("ini_file::parse_ini empty values and comments", "[io][ini]") {
@@ -81,19 +80,19 @@ TEST_CASE("ini_file::parse_ini CRLF line endings and a byte order mark", "[io][i
 
 TEST_CASE("ini_file::parse_ini errors name the file and line", "[io][ini]") {
   using Case = std::pair<std::string, std::string>;
-  const auto [text, message] = GENERATE(
-      Case{"[a]\nx = 1\n\nx = 2\n", "main.ini:4: a.x: set twice in the same file"},
-      Case{"x = 1\n[a]\nx = 2\n", ""},  // a different key: "x" and "a.x"
-      Case{"[a]\nx = 1\n[b]\n[a]\nx = 2\n", "main.ini:5: a.x: set twice in the same file"},
-      Case{"[a]\ngarbage\n", "main.ini:2: expected 'KEY = VALUE', got 'garbage'"},
-      Case{"[a]\n = 5\n", "main.ini:2: expected 'KEY = VALUE', got '= 5'"},
-      Case{"[a]\n; note\n", "main.ini:2: expected 'KEY = VALUE', got '; note'"},
-      Case{"[attrition\n", "main.ini:1: malformed section header '[attrition'"},
-      Case{"[attrition # ]\n", "main.ini:1: malformed section header '[attrition'"},
-      Case{"\n\n[]\n", "main.ini:3: malformed section header '[]'"},
-      Case{"[ ]\nx = 1\n", "main.ini:1: malformed section header '[ ]'"},
-      // The first problem in file order is the one reported.
-      Case{"[a]\nx = 1\nx = 2\ngarbage\n", "main.ini:3: a.x: set twice in the same file"});
+  const auto [text, message] =
+      GENERATE(Case{"[a]\nx = 1\n\nx = 2\n", "main.ini:4: a.x: set twice in the same file"},
+               Case{"x = 1\n[a]\nx = 2\n", ""},  // a different key: "x" and "a.x"
+               Case{"[a]\nx = 1\n[b]\n[a]\nx = 2\n", "main.ini:5: a.x: set twice in the same file"},
+               Case{"[a]\ngarbage\n", "main.ini:2: expected 'KEY = VALUE', got 'garbage'"},
+               Case{"[a]\n = 5\n", "main.ini:2: expected 'KEY = VALUE', got '= 5'"},
+               Case{"[a]\n; note\n", "main.ini:2: expected 'KEY = VALUE', got '; note'"},
+               Case{"[attrition\n", "main.ini:1: malformed section header '[attrition'"},
+               Case{"[attrition # ]\n", "main.ini:1: malformed section header '[attrition'"},
+               Case{"\n\n[]\n", "main.ini:3: malformed section header '[]'"},
+               Case{"[ ]\nx = 1\n", "main.ini:1: malformed section header '[ ]'"},
+               // The first problem in file order is the one reported.
+               Case{"[a]\nx = 1\nx = 2\ngarbage\n", "main.ini:3: a.x: set twice in the same file"});
   INFO(text);
   CHECK(parse_error(text) == message);
 }

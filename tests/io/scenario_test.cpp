@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "model/calendar.hpp"
 #include "io/key_schema.hpp"
+#include "model/calendar.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"
 
@@ -14,8 +14,8 @@ namespace {
 
 using test::build_error;
 using test::build_from_memory;
-using test::minimal_ini;
 using test::MemoryFiles;
+using test::minimal_ini;
 
 // minimal_ini() has 7 lines, so a line appended to it is line 8.
 MemoryFiles with_lines(const std::string& extra) { return {{{"main.ini", minimal_ini() + extra}}}; }
@@ -39,8 +39,8 @@ TEST_CASE("scenario: a minimal file gets every default", "[io][scenario]") {
                                       [](const auto& r) { return r.key == "workforce.qualified"; });
   REQUIRE(qualified != built.resolved.end());
   CHECK(qualified->origin == "main.ini:2");
-  const auto delay = std::find_if(built.resolved.begin(), built.resolved.end(),
-                                  [](const auto& r) { return r.key == "hiring.delay"; });
+  const auto delay =
+      std::find_if(built.resolved.begin(), built.resolved.end(), [](const auto& r) { return r.key == "hiring.delay"; });
   REQUIRE(delay != built.resolved.end());
   CHECK(delay->value == "2");
   CHECK(delay->origin == "default");
@@ -48,8 +48,9 @@ TEST_CASE("scenario: a minimal file gets every default", "[io][scenario]") {
 
 TEST_CASE("scenario: extends layers files, the later one wins", "[io][scenario]") {
   MemoryFiles files{{{"dir/base.ini", minimal_ini() + "[attrition]\nqualified = 0.2\nunderskilled = 0.3\n"},
-                     {"dir/child.ini", "extends = base.ini\n[attrition]\nqualified = 0.05\n"
-                                       "[programme.riss]\nintake = 2014:1000, 2018:3000\nduration = 0.5\n"}}};
+                     {"dir/child.ini",
+                      "extends = base.ini\n[attrition]\nqualified = 0.05\n"
+                      "[programme.riss]\nintake = 2014:1000, 2018:3000\nduration = 0.5\n"}}};
   const BuiltScenario built = build_from_memory(files, "dir/child.ini");
   CHECK(built.config.name == "child");
   CHECK(built.config.attrition.qualified_rate == 0.05);
@@ -67,11 +68,11 @@ TEST_CASE("scenario: extends layers files, the later one wins", "[io][scenario]"
 }
 
 TEST_CASE("scenario: schedules, choices, dates and an age table", "[io][scenario]") {
-  const BuiltScenario built = build_from_memory(with_lines(
-      "[outsourcing]\nadoption = logistic\nceiling = 0.6\nleverage = 2013:1, 2023:3\n"
-      "[event.games]\nstart = 2021-07-23\nend = 2021-09-05\nattack_multiplier = 4\n"
-      "[workforce]\nage_profile = table\nage_table = 18:0, 30:1, 60:1, 70:0\n"
-      "[time]\nreport = monthly\n"));
+  const BuiltScenario built =
+      build_from_memory(with_lines("[outsourcing]\nadoption = logistic\nceiling = 0.6\nleverage = 2013:1, 2023:3\n"
+                                   "[event.games]\nstart = 2021-07-23\nend = 2021-09-05\nattack_multiplier = 4\n"
+                                   "[workforce]\nage_profile = table\nage_table = 18:0, 30:1, 60:1, 70:0\n"
+                                   "[time]\nreport = monthly\n"));
   const ScenarioConfig& c = built.config;
   CHECK(c.outsourcing.adoption == Adoption::logistic);
   CHECK(c.outsourcing.ceiling == 0.6);
@@ -87,43 +88,43 @@ TEST_CASE("scenario: schedules, choices, dates and an age table", "[io][scenario
 
 TEST_CASE("scenario: error messages name file, line and key", "[io][scenario]") {
   using Case = std::pair<std::string, std::string>;
-  const auto [extra, message] = GENERATE(
-      Case{"[workforce]\nqualifed = 5\n",
-           "main.ini:9: workforce.qualifed: unknown key (did you mean 'workforce.qualified'?)"},
-      Case{"[programm.riss]\nintake = 5\n",
-           "main.ini:9: programm.riss.intake: unknown key (did you mean 'programme.riss.intake'?)"},
-      Case{"[attrition]\nqualified = 0.1x\n", "main.ini:9: attrition.qualified: '0.1x' is not a number"},
-      Case{"[attrition]\nqualified = -0.1\n",
-           "main.ini:9: attrition.qualified: -0.1 is out of range (must be between 0 and 1)"},
-      Case{"[hiring]\nqualified_share = 1.5\n",
-           "main.ini:9: hiring.qualified_share: 1.5 is out of range (must be between 0 and 1)"},
-      Case{"[hiring]\ndelay = 0\n", "main.ini:9: hiring.delay: 0 is out of range (must be > 0)"},
-      Case{"[attrition]\nqualified = nan\n", "main.ini:9: attrition.qualified: 'nan' is not a number"},
-      Case{"[attrition]\nqualified = inf\n", "main.ini:9: attrition.qualified: 'inf' is not a number"},
-      Case{"[upskilling]\ncapacity = 2014:100, 2013:200\n",
-           "main.ini:9: upskilling.capacity: malformed schedule '2014:100, 2013:200' (expected a "
-           "number or YEAR:VALUE, YEAR:VALUE, ... with increasing years)"},
-      Case{"[upskilling]\ncapacity = 2014:100, 2015:-5\n",
-           "main.ini:9: upskilling.capacity: schedule value -5 is out of range (must be >= 0)"},
-      Case{"[time]\nreport = weekly\n", "main.ini:9: time.report: 'weekly' is not one of annual,monthly"},
-      Case{"[time]\nsteps_per_year = 12.5\n", "main.ini:9: time.steps_per_year: '12.5' is not a whole number"},
-      Case{"[time]\nend_year = 2010\n", "main.ini:9: time.end_year: 2010 is before time.start_year 2013"},
-      Case{"[time]\nsteps_per_year = 4\nreport = monthly\n",
-           "main.ini:10: time.report: monthly reports need time.steps_per_year to be a multiple of 12"},
-      Case{"[attack]\ntrend = series\nseries = data/none.csv\n",
-           "main.ini:10: attack.series: data file 'data/none.csv' not found"},
-      Case{"[programme.x]\nduration = 1\n", "main.ini:8: programme.x.intake: missing required key"},
-      Case{"[programme.x]\nintake = 5\nduration = 1\nentry_age = 80\n",
-           "main.ini:11: programme.x.entry_age: 80 is outside workforce.min_age..workforce.max_age"},
-      Case{"[event.games]\nstart = 2021-02-30\nend = 2021-03-01\n",
-           "main.ini:9: event.games.start: '2021-02-30' is not a date (expected YYYY-MM-DD)"},
-      Case{"[event.games]\nstart = 2021-03-02\nend = 2021-03-01\n",
-           "main.ini:10: event.games.end: the window ends before it starts"},
-      Case{"[attrition]\nqualified = 0.1\nqualified = 0.2\n",
-           "main.ini:10: attrition.qualified: set twice in the same file"},
-      Case{"[attrition]\nqualified =\n", "main.ini:9: attrition.qualified: empty value"},
-      Case{"garbage\n", "main.ini:8: expected 'KEY = VALUE', got 'garbage'"},
-      Case{"[attrition\n", "main.ini:8: malformed section header '[attrition'"});
+  const auto [extra, message] =
+      GENERATE(Case{"[workforce]\nqualifed = 5\n",
+                    "main.ini:9: workforce.qualifed: unknown key (did you mean 'workforce.qualified'?)"},
+               Case{"[programm.riss]\nintake = 5\n",
+                    "main.ini:9: programm.riss.intake: unknown key (did you mean 'programme.riss.intake'?)"},
+               Case{"[attrition]\nqualified = 0.1x\n", "main.ini:9: attrition.qualified: '0.1x' is not a number"},
+               Case{"[attrition]\nqualified = -0.1\n",
+                    "main.ini:9: attrition.qualified: -0.1 is out of range (must be between 0 and 1)"},
+               Case{"[hiring]\nqualified_share = 1.5\n",
+                    "main.ini:9: hiring.qualified_share: 1.5 is out of range (must be between 0 and 1)"},
+               Case{"[hiring]\ndelay = 0\n", "main.ini:9: hiring.delay: 0 is out of range (must be > 0)"},
+               Case{"[attrition]\nqualified = nan\n", "main.ini:9: attrition.qualified: 'nan' is not a number"},
+               Case{"[attrition]\nqualified = inf\n", "main.ini:9: attrition.qualified: 'inf' is not a number"},
+               Case{"[upskilling]\ncapacity = 2014:100, 2013:200\n",
+                    "main.ini:9: upskilling.capacity: malformed schedule '2014:100, 2013:200' (expected a "
+                    "number or YEAR:VALUE, YEAR:VALUE, ... with increasing years)"},
+               Case{"[upskilling]\ncapacity = 2014:100, 2015:-5\n",
+                    "main.ini:9: upskilling.capacity: schedule value -5 is out of range (must be >= 0)"},
+               Case{"[time]\nreport = weekly\n", "main.ini:9: time.report: 'weekly' is not one of annual,monthly"},
+               Case{"[time]\nsteps_per_year = 12.5\n", "main.ini:9: time.steps_per_year: '12.5' is not a whole number"},
+               Case{"[time]\nend_year = 2010\n", "main.ini:9: time.end_year: 2010 is before time.start_year 2013"},
+               Case{"[time]\nsteps_per_year = 4\nreport = monthly\n",
+                    "main.ini:10: time.report: monthly reports need time.steps_per_year to be a multiple of 12"},
+               Case{"[attack]\ntrend = series\nseries = data/none.csv\n",
+                    "main.ini:10: attack.series: data file 'data/none.csv' not found"},
+               Case{"[programme.x]\nduration = 1\n", "main.ini:8: programme.x.intake: missing required key"},
+               Case{"[programme.x]\nintake = 5\nduration = 1\nentry_age = 80\n",
+                    "main.ini:11: programme.x.entry_age: 80 is outside workforce.min_age..workforce.max_age"},
+               Case{"[event.games]\nstart = 2021-02-30\nend = 2021-03-01\n",
+                    "main.ini:9: event.games.start: '2021-02-30' is not a date (expected YYYY-MM-DD)"},
+               Case{"[event.games]\nstart = 2021-03-02\nend = 2021-03-01\n",
+                    "main.ini:10: event.games.end: the window ends before it starts"},
+               Case{"[attrition]\nqualified = 0.1\nqualified = 0.2\n",
+                    "main.ini:10: attrition.qualified: set twice in the same file"},
+               Case{"[attrition]\nqualified =\n", "main.ini:9: attrition.qualified: empty value"},
+               Case{"garbage\n", "main.ini:8: expected 'KEY = VALUE', got 'garbage'"},
+               Case{"[attrition\n", "main.ini:8: malformed section header '[attrition'"});
   INFO(extra);
   CHECK(build_error(with_lines(extra)) == message);
 }
@@ -171,26 +172,24 @@ TEST_CASE("scenario: trend = fit follows the fitted median path", "[io][scenario
 }
 
 TEST_CASE("scenario: missing required keys", "[io][scenario]") {
-  CHECK(build_error({{{"main.ini", "[workforce]\nunderskilled = 200\n[demand]\nbase_shortage = 50\n"
-                                   "[attack]\nbase = 10\n"}}}) ==
-        "main.ini:1: workforce.qualified: missing required key");
-  CHECK(build_error({{{"main.ini", "[workforce]\nqualified = 1\nunderskilled = 200\n"
-                                   "[attack]\nbase = 10\n"}}}) ==
-        "main.ini:1: demand.base_shortage: missing required key");
+  CHECK(build_error({{{"main.ini",
+                       "[workforce]\nunderskilled = 200\n[demand]\nbase_shortage = 50\n"
+                       "[attack]\nbase = 10\n"}}}) == "main.ini:1: workforce.qualified: missing required key");
+  CHECK(build_error({{{"main.ini",
+                       "[workforce]\nqualified = 1\nunderskilled = 200\n"
+                       "[attack]\nbase = 10\n"}}}) == "main.ini:1: demand.base_shortage: missing required key");
 }
 
 TEST_CASE("scenario: extends errors", "[io][scenario]") {
   CHECK(build_error({{{"a.ini", "extends = b.ini\n"}, {"b.ini", "extends = a.ini\n"}}}, "a.ini") ==
         "b.ini:1: extends: cycle a.ini -> b.ini -> a.ini");
-  CHECK(build_error({{{"a.ini", "extends = a.ini\n"}}}, "a.ini") ==
-        "a.ini:1: extends: cycle a.ini -> a.ini");
+  CHECK(build_error({{{"a.ini", "extends = a.ini\n"}}}, "a.ini") == "a.ini:1: extends: cycle a.ini -> a.ini");
   CHECK(build_error({{{"main.ini", "# base\nextends = nope.ini\n"}}}) ==
         "main.ini:2: extends: file 'nope.ini' not found");
   CHECK(build_error({{}}, "missing.ini") == "missing.ini:0: cannot read the scenario file");
 }
 
-TEST_CASE("scenario: scenarios/README.md documents every key as the program knows it",
-          "[io][scenario][docs]") {
+TEST_CASE("scenario: scenarios/README.md documents every key as the program knows it", "[io][scenario][docs]") {
   // Regenerate the table with: build/sim/gapsim keys
   const std::string readme = read_disk_file(GAPSIM_SOURCE_DIR "/scenarios/README.md").value_or("");
   CHECK(readme.find(key_table_markdown()) != std::string::npos);

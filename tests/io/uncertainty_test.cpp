@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "io/input_error.hpp"
 #include "model/engine.hpp"
 #include "model/exogenous.hpp"
-#include "io/input_error.hpp"
 #include "study/scenario_variants.hpp"
 #include "support/scenarios.hpp"
 
@@ -20,7 +20,8 @@ using test::minimal_ini;
 MemoryFiles with_uncertain(const std::string& extra) {
   return {{{"main.ini", minimal_ini() +
                             "[programme.uni]\nintake = 2013:100, 2020:300\nduration = 2\n"
-                            "[uncertain]\n" + extra}}};
+                            "[uncertain]\n" +
+                            extra}}};
 }
 
 std::vector<UncertainInput> inputs_of(const MemoryFiles& files) {
@@ -39,14 +40,14 @@ std::string error_of(const std::string& extra) {
 }
 
 TEST_CASE("uncertain: every distribution form is read, sorted by key", "[io][uncertain]") {
-  const auto inputs = inputs_of(with_uncertain(
-      "hiring.delay = normal(3, 0.5, 1, 6)\n"
-      "attrition.qualified = uniform(0.05, 0.15)\n"
-      "demand.growth = triangular(0.01, 0.02, 0.04)\n"
-      "upskilling.rate = beta(2, 5, 0, 0.1)\n"
-      "hiring.pool = lognormal(13.7, 0.1)\n"
-      "programme.uni.intake@2020 = choice(200:0.5, 400:0.5)\n"
-      "programme.uni.duration = choice(1, 2, 3)\n"));
+  const auto inputs =
+      inputs_of(with_uncertain("hiring.delay = normal(3, 0.5, 1, 6)\n"
+                               "attrition.qualified = uniform(0.05, 0.15)\n"
+                               "demand.growth = triangular(0.01, 0.02, 0.04)\n"
+                               "upskilling.rate = beta(2, 5, 0, 0.1)\n"
+                               "hiring.pool = lognormal(13.7, 0.1)\n"
+                               "programme.uni.intake@2020 = choice(200:0.5, 400:0.5)\n"
+                               "programme.uni.duration = choice(1, 2, 3)\n"));
   REQUIRE(inputs.size() == 7);
   CHECK(inputs[0].key.label == "attrition.qualified");
   CHECK(inputs[0].distribution.text() == "uniform(0.05, 0.15)");
@@ -83,12 +84,15 @@ TEST_CASE("uncertain: exact messages for bad declarations", "[io][uncertain]") {
            "beta(alpha, beta[, min, max]) or choice(v1, v2, ...))"},
       Case{"hiring.delay = uniform(1, 2, 3)\n", "main.ini:12: uncertain.hiring.delay: uniform takes 2 numbers, not 3"},
       Case{"hiring.delay = normal(3, x)\n", "main.ini:12: uncertain.hiring.delay: 'x' is not a number"},
-      Case{"hiring.delay = beta(0, 1, 1, 2)\n", "main.ini:12: uncertain.hiring.delay: beta needs alpha > 0 and beta > 0"},
-      Case{"hiring.delay = choice(1:0.5, 2:0.6)\n", "main.ini:12: uncertain.hiring.delay: choice weights add up to 1.1, not 1"},
+      Case{"hiring.delay = beta(0, 1, 1, 2)\n",
+           "main.ini:12: uncertain.hiring.delay: beta needs alpha > 0 and beta > 0"},
+      Case{"hiring.delay = choice(1:0.5, 2:0.6)\n",
+           "main.ini:12: uncertain.hiring.delay: choice weights add up to 1.1, not 1"},
       Case{"hiring.delay = choice(1:0.5, 2)\n",
            "main.ini:12: uncertain.hiring.delay: give a weight to every value of a choice or to none"},
       Case{"hiring.delay = choice(0, 1)\n",
-           "main.ini:12: uncertain.hiring.delay: choice(0:0.5, 1:0.5) can produce 0, outside the key's range (must be > 0)"},
+           "main.ini:12: uncertain.hiring.delay: choice(0:0.5, 1:0.5) can produce 0, outside the key's range (must be "
+           "> 0)"},
       Case{"hiring.delay = normal(3, 0.1, 10, 20)\n",
            "main.ini:12: uncertain.hiring.delay: the window [10, 20] is more than 30 sd from the centre of "
            "normal(3, 0.1) and holds no probability"},
@@ -133,7 +137,8 @@ TEST_CASE("uncertain: exact messages for bad declarations", "[io][uncertain]") {
 
 TEST_CASE("uncertain: a later file replaces or drops an inherited declaration", "[io][uncertain]") {
   MemoryFiles files = with_uncertain("hiring.delay = uniform(1, 2)\nattrition.qualified = uniform(0, 0.2)\n");
-  files.files["child.ini"] = "extends = main.ini\n[uncertain]\nhiring.delay = uniform(3, 4)\nattrition.qualified = none\n";
+  files.files["child.ini"] =
+      "extends = main.ini\n[uncertain]\nhiring.delay = uniform(3, 4)\nattrition.qualified = none\n";
   const RawScenario raw = load_scenario("child.ini", files.reader());
   const auto inputs = read_uncertain_inputs(raw, build_scenario(raw, files.reader()));
   REQUIRE(inputs.size() == 1);
@@ -154,7 +159,8 @@ TEST_CASE("variants: values set through the builder give the runs of the equival
 
   // The same scenario written out as a file gives the same numbers.
   MemoryFiles written = files;
-  written.files["main.ini"] = minimal_ini() + "[hiring]\ndelay = 2.5\n[programme.uni]\nintake = 2013:100, 2020:450\nduration = 2\n";
+  written.files["main.ini"] =
+      minimal_ini() + "[hiring]\ndelay = 2.5\n[programme.uni]\nintake = 2013:100, 2020:450\nduration = 2\n";
   const BuiltScenario direct = test::build_from_memory(written);
   const Results a = test::run_config(varied);
   const Results b = test::run_config(direct.config);

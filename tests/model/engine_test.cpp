@@ -3,9 +3,9 @@
 
 #include <cmath>
 
+#include "io/scenario_builder.hpp"
 #include "model/calendar.hpp"
 #include "model/exogenous.hpp"
-#include "io/scenario_builder.hpp"
 #include "support/allocation_counter.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"
@@ -55,8 +55,7 @@ TEST_CASE("engine: a programme delays a pulse by exactly its duration", "[core][
     const bool in_pipeline = month >= 1 && month <= 12;
     CHECK_THAT(results.at(month, Column::trainees), within_rounding(in_pipeline ? 100.0 : 0.0));
     CHECK_THAT(results.at(month, Column::graduates), within_rounding(month == 12 ? 80.0 : 0.0));
-    CHECK_THAT(results.at(month, Column::programme_entrants),
-               within_rounding(month == 12 ? 40.0 : 0.0));
+    CHECK_THAT(results.at(month, Column::programme_entrants), within_rounding(month == 12 ? 40.0 : 0.0));
     CHECK_THAT(results.at(month, Column::workforce), within_rounding(month > 12 ? 40.0 : 0.0));
   }
   CHECK_THAT(results.at(0, Column::cost), within_rounding(1000.0));
@@ -77,8 +76,7 @@ TEST_CASE("engine: a zero-duration programme delivers in the same step", "[core]
   CHECK(results.at(5, Column::trainees) == 0.0);
 }
 
-TEST_CASE("engine: a cohort ages one year per year and retires at the configured age",
-          "[core][engine]") {
+TEST_CASE("engine: a cohort ages one year per year and retires at the configured age", "[core][engine]") {
   // Given 1000 people aged 30 on 1 January 2013 and retirement at exactly 33, they are 33 on
   // 1 January 2016 and all retire in that year.
   ScenarioConfig config = quiet_config(1000.0);
@@ -112,8 +110,7 @@ TEST_CASE("engine: people ageing past the oldest bucket retire", "[core][engine]
   CHECK(results.at(1, Column::workforce) == 0.0);
 }
 
-TEST_CASE("engine: hires fill open positions over the delay, capped by the pool",
-          "[core][engine]") {
+TEST_CASE("engine: hires fill open positions over the delay, capped by the pool", "[core][engine]") {
   // One step a year: hires = min(open / delay, share * pool) * 1 yr.
   ScenarioConfig config = quiet_config(1000.0);
   config.time = {2013, 2013, 1, ReportStep::annual};
@@ -170,8 +167,7 @@ TEST_CASE("engine: demand grows with the economy and with attacks", "[core][engi
   }
 }
 
-TEST_CASE("engine: outsourcing moves demand to providers, foreign staff draw on no one",
-          "[core][engine]") {
+TEST_CASE("engine: outsourcing moves demand to providers, foreign staff draw on no one", "[core][engine]") {
   // Domestic demand = demand (1 - s + s (1 - f) / L); total demand is set so that domestic
   // demand at the start is workforce + base shortage.
   ScenarioConfig config = quiet_config(1000.0);
@@ -204,8 +200,7 @@ TEST_CASE("engine: logistic adoption follows its curve", "[core][engine]") {
   }
 }
 
-TEST_CASE("engine: an event scales attacks and demand by the share of the step it covers",
-          "[core][engine]") {
+TEST_CASE("engine: an event scales attacks and demand by the share of the step it covers", "[core][engine]") {
   // Steps are twelfths of a year, not calendar months: step 6 is [2013.5, 2013.5833), which
   // holds the window 3-30 July 2013 entirely.
   ScenarioConfig config = quiet_config(1000.0);
@@ -225,8 +220,7 @@ TEST_CASE("engine: an event scales attacks and demand by the share of the step i
   CHECK(results.at(7, Column::attack_volume) == 1.0);
 }
 
-TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified",
-          "[core][engine]") {
+TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified", "[core][engine]") {
   ScenarioConfig config = quiet_config(0.0);
   config.workforce.underskilled = 1000.0;
   config.time = {2013, 2013, 1, ReportStep::annual};

@@ -22,9 +22,7 @@ constexpr double k_inf = std::numeric_limits<double>::infinity();
 constexpr double k_pi = 3.14159265358979323846;
 
 // The top 53 bits of a 64-bit draw, centred in their cell: strictly inside (0, 1).
-double unit_point(std::uint64_t bits) {
-  return (static_cast<double>(bits >> 11) + 0.5) * 0x1p-53;
-}
+double unit_point(std::uint64_t bits) { return (static_cast<double>(bits >> 11) + 0.5) * 0x1p-53; }
 
 struct SampleMoments {
   double mean = 0.0;
@@ -151,13 +149,15 @@ TEST_CASE("distribution: beta quantiles hold where Boost's own inverse gives up"
     return std::pow(p * a * boost::math::beta(a, b), 1.0 / a);
   };
   // Boost 1.74's ibeta_inv throws here.
-  CHECK_THAT(Distribution::beta(0.5, 2.0).quantile(1e-12), Catch::Matchers::WithinRel(tail_quantile(0.5, 2.0, 1e-12), 1e-9));
-  CHECK_THAT(Distribution::beta(2.0, 5.0).quantile(1e-300), Catch::Matchers::WithinRel(tail_quantile(2.0, 5.0, 1e-300), 1e-9));
+  CHECK_THAT(Distribution::beta(0.5, 2.0).quantile(1e-12),
+             Catch::Matchers::WithinRel(tail_quantile(0.5, 2.0, 1e-12), 1e-9));
+  CHECK_THAT(Distribution::beta(2.0, 5.0).quantile(1e-300),
+             Catch::Matchers::WithinRel(tail_quantile(2.0, 5.0, 1e-300), 1e-9));
   CHECK_THAT(Distribution::beta(10.0, 10.0).quantile(1e-250),
              Catch::Matchers::WithinRel(tail_quantile(10.0, 10.0, 1e-250), 1e-9));
 
   // Across the whole range of u, from the smallest double up: no throw, inside [0, 1], never decreasing.
-  const std::vector<std::pair<double, double>> shapes = {{0.5, 2.0}, {2.0, 5.0}, {10.0, 10.0},
+  const std::vector<std::pair<double, double>> shapes = {{0.5, 2.0},   {2.0, 5.0},   {10.0, 10.0},
                                                          {0.05, 20.0}, {20.0, 0.05}, {1000.0, 0.05}};
   for (const auto& [a, b] : shapes) {
     const Distribution beta = Distribution::beta(a, b);

@@ -19,10 +19,21 @@ std::string printf_hex(double x) {
 }
 
 TEST_CASE("hex float: the text of printf %a, read back to the same bits", "[stats][hex_float]") {
-  std::vector<double> values = {0.0, -0.0, 1.0, -1.0, 0.1, 3.0, 1e300, -2.5e-300,
-                                std::numeric_limits<double>::min(), std::numeric_limits<double>::max(),
-                                std::numeric_limits<double>::denorm_min(), -std::numeric_limits<double>::denorm_min(),
-                                std::numeric_limits<double>::min() / 3, 132060.0, 0.0696164474031274};
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                -1.0,
+                                0.1,
+                                3.0,
+                                1e300,
+                                -2.5e-300,
+                                std::numeric_limits<double>::min(),
+                                std::numeric_limits<double>::max(),
+                                std::numeric_limits<double>::denorm_min(),
+                                -std::numeric_limits<double>::denorm_min(),
+                                std::numeric_limits<double>::min() / 3,
+                                132060.0,
+                                0.0696164474031274};
   std::mt19937_64 random(7);
   for (int i = 0; i < 20000; ++i) {  // random bit patterns: every exponent, subnormals included
     const double x = std::bit_cast<double>(random());

@@ -91,7 +91,8 @@ TEST_CASE("the first Sobol points match the published direction-number tables") 
     design.point(run, u);
     for (int j = 0; j < dims; ++j) {
       // The design maps a 64-bit point x to (x >> 11 + 0.5) 2^-53: half a unit of 2^-53 off.
-      CHECK(u[static_cast<std::size_t>(j)] == Approx(expected[static_cast<std::size_t>(run)][static_cast<std::size_t>(j)]).margin(1e-15));
+      CHECK(u[static_cast<std::size_t>(j)] ==
+            Approx(expected[static_cast<std::size_t>(run)][static_cast<std::size_t>(j)]).margin(1e-15));
     }
   }
 }

@@ -35,8 +35,8 @@ std::function<void(std::int64_t, std::span<double>)> sobol_points(int dimension)
 }
 
 // The indices of `f` (on unit-cube inputs) from a Saltelli design of N Sobol points.
-SobolIndices indices_of(const std::function<double(std::span<const double>)>& f, int n, int d,
-                        int resamples, std::uint64_t seed) {
+SobolIndices indices_of(const std::function<double(std::span<const double>)>& f, int n, int d, int resamples,
+                        std::uint64_t seed) {
   const auto design = saltelli_design(n, d, sobol_points(2 * d));
   const auto rows = static_cast<std::size_t>(n);
   std::vector<double> f_a(rows);
@@ -85,9 +85,9 @@ TEST_CASE("sobol_indices: the Ishigami function's analytic indices", "[core][sen
   for (std::size_t i = 0; i < 3; ++i) {
     const IndexEstimate& s = result.first_order[i];
     const IndexEstimate& st = result.total[i];
-    std::cout << "Ishigami x" << i + 1 << ": S = " << s.value << " [" << s.lo << ", " << s.hi
-              << "] (analytic " << first[i] << "), ST = " << st.value << " [" << st.lo << ", "
-              << st.hi << "] (analytic " << total[i] << ")\n";
+    std::cout << "Ishigami x" << i + 1 << ": S = " << s.value << " [" << s.lo << ", " << s.hi << "] (analytic "
+              << first[i] << "), ST = " << st.value << " [" << st.lo << ", " << st.hi << "] (analytic " << total[i]
+              << ")\n";
     CHECK(s.lo <= first[i]);
     CHECK(first[i] <= s.hi);
     CHECK(s.value == Approx(first[i]).margin(0.02));
@@ -102,8 +102,7 @@ TEST_CASE("sobol_indices: the Ishigami function's analytic indices", "[core][sen
   }
 }
 
-TEST_CASE("sobol_indices: a linear function's indices are its squared coefficients' shares",
-          "[core][sensitivity]") {
+TEST_CASE("sobol_indices: a linear function's indices are its squared coefficients' shares", "[core][sensitivity]") {
   // f = 2 x1 + x2, x uniform: additive, so S_i = ST_i = c_i^2 / sum c^2 = 4/5 and 1/5.
   const auto linear = [](std::span<const double> x) { return 2.0 * x[0] + x[1]; };
   const SobolIndices result = indices_of(linear, 4096, 2, 200, 7);
@@ -150,10 +149,8 @@ TEST_CASE("sobol_indices: the same seed gives the same intervals", "[core][sensi
   CHECK(any_other_differs);
 }
 
-TEST_CASE("sobol_indices: a constant function has no variance to apportion",
-          "[core][sensitivity]") {
-  const SobolIndices result =
-      indices_of([](std::span<const double>) { return 3.0; }, 64, 4, 50, 1);
+TEST_CASE("sobol_indices: a constant function has no variance to apportion", "[core][sensitivity]") {
+  const SobolIndices result = indices_of([](std::span<const double>) { return 3.0; }, 64, 4, 50, 1);
   CHECK(result.variance == 0.0);
   REQUIRE(result.first_order.size() == 4);
   REQUIRE(result.total.size() == 4);

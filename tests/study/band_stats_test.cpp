@@ -9,9 +9,9 @@
 #include <cmath>
 #include <vector>
 
-#include "study/band_batch.hpp"
 #include "stats/exact_sum.hpp"
 #include "stats/quantile_sketch.hpp"
+#include "study/band_batch.hpp"
 
 namespace gapsim {
 namespace {

@@ -61,12 +61,12 @@ TEST_CASE("parallel_for: a worker that throws stops the others and the caller ge
         ++ran;
       };
       const auto progress = [&](std::int64_t done) { last_report = done; };
-      CHECK_THROWS_WITH(parallel_for(0, 1'000'000, threads, work,
-                                     with_progress ? std::function<void(std::int64_t)>(progress)
-                                                   : std::function<void(std::int64_t)>(),
-                                     0.001),
-                        "run 700 failed");
-      CHECK(ran.load() >= 700);     // blocks go out in order and run to their end: 0..699 ran
+      CHECK_THROWS_WITH(
+          parallel_for(
+              0, 1'000'000, threads, work,
+              with_progress ? std::function<void(std::int64_t)>(progress) : std::function<void(std::int64_t)>(), 0.001),
+          "run 700 failed");
+      CHECK(ran.load() >= 700);        // blocks go out in order and run to their end: 0..699 ran
       CHECK(ran.load() < 50'000);      // and the pool stopped long before the end
       CHECK(last_report < 1'000'000);  // no final "all done" report after a failure
     }
@@ -75,8 +75,8 @@ TEST_CASE("parallel_for: a worker that throws stops the others and the caller ge
 
 TEST_CASE("parallel_for: an empty range calls no work and reports 0", "[study][parallel_for]") {
   std::int64_t reported = -1;
-  parallel_for(3, 3, 2, [](int, std::int64_t) { FAIL("no index to run"); },
-               [&](std::int64_t done) { reported = done; });
+  parallel_for(
+      3, 3, 2, [](int, std::int64_t) { FAIL("no index to run"); }, [&](std::int64_t done) { reported = done; });
   CHECK(reported == 0);
 }
 

@@ -31,12 +31,13 @@ MemoryFiles full_scenario(const std::string& adoption) {
             "age_mean = 33\nage_sd = 6\ncost_per_hire = 1000000\n"
             "[demand]\nbase_shortage = 80000\ngrowth = 2013:0.02, 2018:0.03\nattack_elasticity = 0.1\n"
             "[attack]\nbase = 100\ngrowth = 0.2\n"
-            "[outsourcing]\n" + outsourcing +
-            "leverage = 2013:1.5, 2020:2\nforeign_share = 0.1\ncost_per_fte = 10000000\n"
-            "[programme.uni]\nintake = 2013:1000, 2020:2000\nduration = 2\ncompletion_rate = 0.9\n"
-            "entry_share = 0.8\ncost_per_trainee = 1000000\n"
-            "[event.games]\nstart = 2016-07-01\nend = 2016-09-30\nattack_multiplier = 2\ndemand_multiplier = 1.1\n"
-            "demand_extra = 500\n"}}};
+            "[outsourcing]\n" +
+                outsourcing +
+                "leverage = 2013:1.5, 2020:2\nforeign_share = 0.1\ncost_per_fte = 10000000\n"
+                "[programme.uni]\nintake = 2013:1000, 2020:2000\nduration = 2\ncompletion_rate = 0.9\n"
+                "entry_share = 0.8\ncost_per_trainee = 1000000\n"
+                "[event.games]\nstart = 2016-07-01\nend = 2016-09-30\nattack_multiplier = 2\ndemand_multiplier = 1.1\n"
+                "demand_extra = 500\n"}}};
 }
 
 // The key of a field in the test scenario ("programme.*.x" names the programme "uni").
@@ -54,17 +55,17 @@ void check_same_bits(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b) {
 }
 
 void check_same_inputs(const ExogenousInputs& a, const ExogenousInputs& b) {
-  for (auto series : {&ExogenousInputs::attack_volume, &ExogenousInputs::demand, &ExogenousInputs::outsourced_share,
-                      &ExogenousInputs::domestic_demand, &ExogenousInputs::hire_cap, &ExogenousInputs::upskill_rate,
-                      &ExogenousInputs::upskill_capacity, &ExogenousInputs::outsourcing_cost,
-                      &ExogenousInputs::initial_qualified, &ExogenousInputs::initial_underskilled,
-                      &ExogenousInputs::retire_prob, &ExogenousInputs::hire_age_share}) {
+  for (auto series :
+       {&ExogenousInputs::attack_volume, &ExogenousInputs::demand, &ExogenousInputs::outsourced_share,
+        &ExogenousInputs::domestic_demand, &ExogenousInputs::hire_cap, &ExogenousInputs::upskill_rate,
+        &ExogenousInputs::upskill_capacity, &ExogenousInputs::outsourcing_cost, &ExogenousInputs::initial_qualified,
+        &ExogenousInputs::initial_underskilled, &ExogenousInputs::retire_prob, &ExogenousInputs::hire_age_share}) {
     check_same_bits(a.*series, b.*series);
   }
-  for (auto scalar : {&ExogenousInputs::attrition_qualified, &ExogenousInputs::attrition_underskilled,
-                      &ExogenousInputs::hiring_delay, &ExogenousInputs::hire_qualified_share,
-                      &ExogenousInputs::cost_per_hire, &ExogenousInputs::cost_per_upskill,
-                      &ExogenousInputs::underskilled_effectiveness}) {
+  for (auto scalar :
+       {&ExogenousInputs::attrition_qualified, &ExogenousInputs::attrition_underskilled, &ExogenousInputs::hiring_delay,
+        &ExogenousInputs::hire_qualified_share, &ExogenousInputs::cost_per_hire, &ExogenousInputs::cost_per_upskill,
+        &ExogenousInputs::underskilled_effectiveness}) {
     CHECK(a.*scalar == b.*scalar);
   }
   REQUIRE(a.programmes.size() == b.programmes.size());
@@ -143,7 +144,8 @@ TEST_CASE("variants: every study input of the shipped scenarios sets fields", "[
   CHECK(scenarios == 7);
 }
 
-TEST_CASE("variants: a key that shapes the scenario rebuilds, and both ways give the same errors", "[study][variants]") {
+TEST_CASE("variants: a key that shapes the scenario rebuilds, and both ways give the same errors",
+          "[study][variants]") {
   const MemoryFiles files = full_scenario("schedule");
   const RawScenario raw = load_scenario("main.ini", files.reader());
   ScenarioVariants variants(raw, files.reader());

@@ -34,14 +34,16 @@ TEST_CASE("sensitivity: a tornado bar of an input without effect has swing 0", "
   // (which cannot), the cost's bar should have swing exactly 0 and come last.
   test::TempDir dir("sensitivity_tornado");
   const UncertainScenario scenario =
-      baseline_with(dir, "demand.attack_elasticity = none\ndemand.growth = none\nattrition.qualified = none\n"
-                         "upskilling.rate = none\nretirement.age_mean = none\noutsourcing.share = none\n"
-                         "upskilling.cost_per_person = uniform(0, 1000000)\n");
+      baseline_with(dir,
+                    "demand.attack_elasticity = none\ndemand.growth = none\nattrition.qualified = none\n"
+                    "upskilling.rate = none\nretirement.age_mean = none\noutsourcing.share = none\n"
+                    "upskilling.cost_per_person = uniform(0, 1000000)\n");
   REQUIRE(scenario.inputs.size() == 2);
   std::int64_t reported = 0;
-  const Tornado tornado = run_tornado(scenario.variants, scenario.inputs, options_for("shortage_2020", 16),
-                                      [&](std::int64_t done) { reported = done; })
-                              .value();
+  const Tornado tornado =
+      run_tornado(scenario.variants, scenario.inputs, options_for("shortage_2020", 16), [&](std::int64_t done) {
+        reported = done;
+      }).value();
   CHECK(reported == 5);  // the medians, then each input low and high
   REQUIRE(tornado.bars.size() == 2);
   const TornadoBar& delay = tornado.bars[0];
@@ -60,8 +62,9 @@ TEST_CASE("sensitivity: a tornado bar of an input without effect has swing 0", "
                          "hiring.delay,"));
 }
 
-TEST_CASE("sensitivity: Sobol indices of the baseline's inputs lie between 0 and 1, and are 0 for an input without effect",
-          "[study][sensitivity]") {
+TEST_CASE(
+    "sensitivity: Sobol indices of the baseline's inputs lie between 0 and 1, and are 0 for an input without effect",
+    "[study][sensitivity]") {
   // Given the baseline's seven inputs plus the upskilling cost (no effect on the shortage),
   // the study's indices should be fractions, with exactly 0 for the cost, intervals included.
   test::TempDir dir("sensitivity_sobol");
@@ -70,8 +73,7 @@ TEST_CASE("sensitivity: Sobol indices of the baseline's inputs lie between 0 and
   const SensitivityOptions options = options_for("shortage_2020", 512);
   std::int64_t reported = 0;
   const Sensitivity result =
-      run_sensitivity(scenario.variants, scenario.inputs, options, [&](std::int64_t done) { reported = done; })
-          .value();
+      run_sensitivity(scenario.variants, scenario.inputs, options, [&](std::int64_t done) { reported = done; }).value();
   CHECK(reported == sensitivity_runs(8, 512));
   CHECK(sensitivity_runs(8, 512) == 1 + 16 + 512 * 10);
   const SobolIndices& sobol = result.sobol;

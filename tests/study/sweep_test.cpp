@@ -2,12 +2,12 @@
 // gives what a direct run of the scenario with those values gives.
 #include "study/sweep.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cmath>
-#include <algorithm>
 #include <random>
 
 #include "io/scenario_builder.hpp"
@@ -40,8 +40,7 @@ TEST_CASE("sweep: axis values from FROM:TO:STEP, rounded to 12 digits", "[study]
   CHECK(at.key.label == "upskilling.rate@2025");
 }
 
-TEST_CASE("sweep: to_chars/from_chars rounding gives the doubles snprintf %.12g and strtod gave",
-          "[study][sweep]") {
+TEST_CASE("sweep: to_chars/from_chars rounding gives the doubles snprintf %.12g and strtod gave", "[study][sweep]") {
   // Given values of every magnitude, should give bit-identical results to the C formatting.
   std::mt19937_64 random(301);
   std::uniform_real_distribution<double> mantissa(-10.0, 10.0);
@@ -82,16 +81,15 @@ std::string grid_error(const Baseline& baseline, const std::vector<std::string>&
   return grid ? std::string() : grid.error();
 }
 
-TEST_CASE("sweep: grids it refuses: keys that cannot vary, values out of range, too many points",
-          "[study][sweep]") {
+TEST_CASE("sweep: grids it refuses: keys that cannot vary, values out of range, too many points", "[study][sweep]") {
   const Baseline baseline;
   CHECK(grid_error(baseline, {"hiring.delay=1:2:1", "hiring.delay=3:4:1"}) == "hiring.delay: swept twice");
   CHECK(grid_error(baseline, {"attrition.qualified=0.5:1.5:0.5"}) ==
         "attrition.qualified: 1.5 is out of range (must be between 0 and 1)");
   CHECK(grid_error(baseline, {"hiring.dealy=1:2:1"}).starts_with("hiring.dealy: "));
   // 1000 x 1000 x 2 points: past the maximum, refused when the third axis is counted.
-  CHECK(grid_error(baseline, {"hiring.delay=1:1000:1", "attrition.qualified=0:0.999:0.001",
-                              "upskilling.rate=0.01:0.02:0.01"}) ==
+  CHECK(grid_error(baseline,
+                   {"hiring.delay=1:1000:1", "attrition.qualified=0:0.999:0.001", "upskilling.rate=0.01:0.02:0.01"}) ==
         "1000 x 1000 x 2 values: more grid points than the maximum of 1000000");
   // Four axes of a million values are 10^24 points, past what std::int64_t holds: still
   // refused with the sizes, not wrapped around to a small or negative count.
@@ -101,13 +99,14 @@ TEST_CASE("sweep: grids it refuses: keys that cannot vary, values out of range, 
   CHECK(grid_error(baseline, {"hiring.delay=1:1000:1", "attrition.qualified=0:0.999:0.001"}).empty());
 }
 
-TEST_CASE("sweep: points in order with the last axis fastest, and a point is what a direct run gives", "[study][sweep]") {
+TEST_CASE("sweep: points in order with the last axis fastest, and a point is what a direct run gives",
+          "[study][sweep]") {
   // Given a 3 x 3 grid on the baseline run on 2 threads, point 4 should be (2.5, 0.03) and
   // its table what the baseline with those two values gives.
   Baseline baseline;
-  auto grid = SweepGrid::make({parse_sweep_axis("hiring.delay=2:3:0.5").value(),
-                               parse_sweep_axis("upskilling.rate=0.02:0.04:0.01").value()},
-                              baseline.raw, baseline.variants.base());
+  auto grid = SweepGrid::make(
+      {parse_sweep_axis("hiring.delay=2:3:0.5").value(), parse_sweep_axis("upskilling.rate=0.02:0.04:0.01").value()},
+      baseline.raw, baseline.variants.base());
   REQUIRE(grid);
   REQUIRE(grid->points() == 9);
   std::vector<std::vector<double>> points;
@@ -116,8 +115,9 @@ TEST_CASE("sweep: points in order with the last axis fastest, and a point is wha
     grid->values(i, values);
     points.push_back(values);
   }
-  CHECK(points == std::vector<std::vector<double>>{{2, 0.02}, {2, 0.03}, {2, 0.04}, {2.5, 0.02}, {2.5, 0.03},
-                                                   {2.5, 0.04}, {3, 0.02}, {3, 0.03}, {3, 0.04}});
+  CHECK(points ==
+        std::vector<std::vector<double>>{
+            {2, 0.02}, {2, 0.03}, {2, 0.04}, {2.5, 0.02}, {2.5, 0.03}, {2.5, 0.04}, {3, 0.02}, {3, 0.03}, {3, 0.04}});
 
   baseline.variants.vary(grid->keys());
   std::int64_t reported = 0;

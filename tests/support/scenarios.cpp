@@ -1,8 +1,8 @@
 // Test scenario helpers.
 #include "support/scenarios.hpp"
 
-#include "model/exogenous.hpp"
 #include "io/input_error.hpp"
+#include "model/exogenous.hpp"
 
 namespace gapsim::test {
 

@@ -4,9 +4,9 @@
 #include <map>
 #include <string>
 
+#include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/scenario_config.hpp"
-#include "io/scenario_builder.hpp"
 
 namespace gapsim::test {
 
