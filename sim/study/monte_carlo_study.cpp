@@ -15,9 +15,15 @@ StudyOutput run_monte_carlo(const UncertainScenario& scenario, const StudyPlan& 
 
   const ReportStep report = scenario.variants.base().config.time.report;
   StudyOutput output;
-  output.runs_csv = runs_csv_header(scenario.inputs) + runs_csv_rows(result, plan);
+  // Appended in place: a million runs make a runs table of some 300 MB, and each copy of it
+  // (or of the numbers behind it, released here once written) counts in the peak memory.
+  output.runs_csv = runs_csv_header(scenario.inputs);
+  append_runs_csv_rows(output.runs_csv, result, plan);
+  result.run_values = {};
   if (!plan.series.empty()) {
-    output.series_long_csv = series_long_csv_header(report) + series_long_csv_rows(result, plan, report);
+    output.series_long_csv = series_long_csv_header(report);
+    append_series_long_csv_rows(*output.series_long_csv, result, plan, report);
+    result.series = {};
   }
   output.manifest =
       study_manifest_text(manifest_text(scenario.raw, scenario.variants.base(), read), scenario.inputs, plan);

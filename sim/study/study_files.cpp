@@ -68,8 +68,7 @@ std::string runs_csv_header(const std::vector<UncertainInput>& inputs) {
   return out + "\n";
 }
 
-std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan) {
-  std::string out;
+void append_runs_csv_rows(std::string& out, const StudyResult& result, const StudyPlan& plan) {
   const double* values = result.run_values.data();
   for (std::int64_t run = plan.first; run < plan.last; ++run) {
     out += std::to_string(run);
@@ -80,15 +79,14 @@ std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan) {
     }
     out += '\n';
   }
-  return out;
 }
 
 std::string series_long_csv_header(ReportStep report) {
   return "run," + report_time_header(report) + ",variable,value\n";
 }
 
-std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, ReportStep report) {
-  std::string out;
+void append_series_long_csv_rows(std::string& out, const StudyResult& result, const StudyPlan& plan,
+                                 ReportStep report) {
   const double* value = result.series.data();
   const ResultTable& reference = result.bands.reference();
   for (std::int64_t run = plan.first; run < plan.last; ++run) {
@@ -105,7 +103,6 @@ std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& pla
       }
     }
   }
-  return out;
 }
 
 std::string study_state_text(const StudyState& state) {

@@ -25,14 +25,15 @@ std::string bands_csv(const BandStats& bands, ReportStep report);
 // start of the report step, and their share.
 std::string probabilities_csv(const BandStats& bands, ReportStep report);
 
-// run,seed,<each input label>,<each summary metric>: header line, then the rows of `result`
-// (runs plan.first to plan.last - 1); empty cells for empty metrics.
+// run,seed,<each input label>,<each summary metric>: the header line, and the rows of
+// `result` (runs plan.first to plan.last - 1) appended to `out`; empty cells for empty metrics.
 std::string runs_csv_header(const std::vector<UncertainInput>& inputs);
-std::string runs_csv_rows(const StudyResult& result, const StudyPlan& plan);
+void append_runs_csv_rows(std::string& out, const StudyResult& result, const StudyPlan& plan);
 
-// run,year[,month],variable,value for the plan's series variables.
+// run,year[,month],variable,value for the plan's series variables: the header, and the
+// rows appended to `out`.
 std::string series_long_csv_header(ReportStep report);
-std::string series_long_csv_rows(const StudyResult& result, const StudyPlan& plan, ReportStep report);
+void append_series_long_csv_rows(std::string& out, const StudyResult& result, const StudyPlan& plan, ReportStep report);
 
 // What a merge needs besides the CSVs: the study's size, this shard, and the bands' state.
 struct StudyState {

@@ -7,24 +7,19 @@
 
 namespace gapsim {
 
-std::vector<std::pair<std::string, std::string>> study_output_files(const StudyOutput& output) {
-  const StudyState& state = output.state;
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"bands.csv", bands_csv(state.bands, state.report)},
-      {"probabilities.csv", probabilities_csv(state.bands, state.report)},
-      {"runs.csv", output.runs_csv}};
-  if (output.series_long_csv) {
-    files.emplace_back("series_long.csv", *output.series_long_csv);
-  }
-  files.emplace_back("study_state", study_state_text(state));
-  files.emplace_back("manifest", output.manifest);
-  return files;
-}
-
 void write_study_output(const std::string& dir, const StudyOutput& output) {
-  for (const auto& [name, contents] : study_output_files(output)) {
+  const auto write = [&dir](const char* name, std::string_view contents) {
     write_file_atomically((std::filesystem::path(dir) / name).string(), contents);
+  };
+  const StudyState& state = output.state;
+  write("bands.csv", bands_csv(state.bands, state.report));
+  write("probabilities.csv", probabilities_csv(state.bands, state.report));
+  write("runs.csv", output.runs_csv);
+  if (output.series_long_csv) {
+    write("series_long.csv", *output.series_long_csv);
   }
+  write("study_state", study_state_text(state));
+  write("manifest", output.manifest);
 }
 
 }  // namespace gapsim

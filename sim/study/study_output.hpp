@@ -18,11 +18,10 @@ struct StudyOutput {
   std::string manifest;
 };
 
-// (file name, contents) of every file of the directory: bands.csv, probabilities.csv,
-// runs.csv, series_long.csv (when kept), study_state, manifest.
-std::vector<std::pair<std::string, std::string>> study_output_files(const StudyOutput& output);
-
-// Writes study_output_files into `dir` (created if needed), each file atomically.
+// Writes every file of the directory into `dir` (created if needed), each atomically:
+// bands.csv, probabilities.csv, runs.csv, series_long.csv (when kept), study_state,
+// manifest. The runs table (hundreds of MB for a million runs) is written from `output`
+// without a copy.
 void write_study_output(const std::string& dir, const StudyOutput& output);
 
 }  // namespace gapsim

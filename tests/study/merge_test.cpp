@@ -33,6 +33,20 @@ std::string shard_dir(int k) {
   return dir;
 }
 
+// (file name, contents) of every file write_study_output writes for `output`.
+std::vector<std::pair<std::string, std::string>> study_output_files(const StudyOutput& output) {
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"bands.csv", bands_csv(output.state.bands, output.state.report)},
+      {"probabilities.csv", probabilities_csv(output.state.bands, output.state.report)},
+      {"runs.csv", output.runs_csv},
+      {"study_state", study_state_text(output.state)},
+      {"manifest", output.manifest}};
+  if (output.series_long_csv) {
+    files.emplace_back("series_long.csv", *output.series_long_csv);
+  }
+  return files;
+}
+
 void store(test::MemoryFiles& files, const std::string& dir, const StudyOutput& output) {
   for (const auto& [name, contents] : study_output_files(output)) {
     files.files[dir + "/" + name] = contents;
