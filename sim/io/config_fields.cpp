@@ -33,8 +33,8 @@ constexpr std::array k_fields = {
   number_field("retirement.age_mean", k_exogenous_retirement, [](C c, I) { return &c.retirement.age_mean; }),
   number_field("retirement.age_sd", k_exogenous_retirement, [](C c, I) { return &c.retirement.age_sd; }),
 
-  schedule_field("upskilling.rate", k_exogenous_upskilling, [](C c, I) { return &c.upskilling.rate; }),
-  schedule_field("upskilling.capacity", k_exogenous_upskilling, [](C c, I) { return &c.upskilling.capacity; }),
+  schedule_field("upskilling.rate", k_exogenous_upskill_rate, [](C c, I) { return &c.upskilling.rate; }),
+  schedule_field("upskilling.capacity", k_exogenous_upskill_capacity, [](C c, I) { return &c.upskilling.capacity; }),
   number_field("upskilling.cost_per_person", k_exogenous_scalars, [](C c, I) { return &c.upskilling.cost_per_person; }),
 
   number_field("hiring.delay", k_exogenous_scalars, [](C c, I) { return &c.hiring.delay; }),

@@ -44,7 +44,7 @@ void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const
   out.cost_per_trainee = p.cost_per_trainee;
 }
 
-constexpr ExogenousParts k_all_parts = (k_exogenous_provider_staff << 1) - 1;
+constexpr ExogenousParts k_all_parts = (k_exogenous_upskill_capacity << 1) - 1;
 // Any of these changes demand, and with it domestic demand and the outsourcing cost.
 constexpr ExogenousParts k_demand_parts = k_exogenous_events | k_exogenous_demand_base | k_exogenous_demand_growth |
                                           k_exogenous_threat | k_exogenous_provider_share | k_exogenous_provider_staff;
@@ -167,11 +167,14 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(m_time[n]);
     }
   }
-  if (changed & k_exogenous_upskilling) {
+  if (changed & k_exogenous_upskill_rate) {
     for (int n = 0; n < steps; ++n) {
-      const double t = m_time[n];
-      in.upskill_rate[n] = config.upskilling.rate.at(t);
-      in.upskill_capacity[n] = config.upskilling.capacity.at(t);
+      in.upskill_rate[n] = config.upskilling.rate.at(m_time[n]);
+    }
+  }
+  if (changed & k_exogenous_upskill_capacity) {
+    for (int n = 0; n < steps; ++n) {
+      in.upskill_capacity[n] = config.upskilling.capacity.at(m_time[n]);
     }
   }
   if (changed & k_exogenous_initial_stocks) {

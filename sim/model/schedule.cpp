@@ -12,13 +12,7 @@ Schedule::Schedule(std::vector<std::pair<double, double>> points) : m_points(std
   assert(!m_points.empty());
 }
 
-double Schedule::at(double t) const {
-  if (t <= m_points.front().first) {
-    return m_points.front().second;
-  }
-  if (t >= m_points.back().first) {
-    return m_points.back().second;
-  }
+double Schedule::interpolate(double t) const {
   auto upper =
       std::upper_bound(m_points.begin(), m_points.end(), t, [](double x, const auto& p) { return x < p.first; });
   const auto& [t1, v1] = *upper;

@@ -32,15 +32,12 @@ void ExactSum::add(double x) {
   const auto chunk0 = static_cast<std::int64_t>(static_cast<std::uint32_t>(mantissa << shift));
   const auto chunk1 = static_cast<std::int64_t>(static_cast<std::uint32_t>(mantissa >> (32 - shift)));
   const auto chunk2 = shift == 0 ? 0 : static_cast<std::int64_t>(mantissa >> (64 - shift));
-  if (bits >> 63) {
-    m_limbs[limb] -= chunk0;
-    m_limbs[limb + 1] -= chunk1;
-    m_limbs[limb + 2] -= chunk2;
-  } else {
-    m_limbs[limb] += chunk0;
-    m_limbs[limb + 1] += chunk1;
-    m_limbs[limb + 2] += chunk2;
-  }
+  // Negative values subtract: (c ^ mask) - mask is c for mask 0 and -c for mask -1, without a
+  // branch the sign of a Monte Carlo deviation would mispredict half the time.
+  const std::int64_t mask = -static_cast<std::int64_t>(bits >> 63);
+  m_limbs[limb] += (chunk0 ^ mask) - mask;
+  m_limbs[limb + 1] += (chunk1 ^ mask) - mask;
+  m_limbs[limb + 2] += (chunk2 ^ mask) - mask;
   if (++m_pending == k_normalize_every) {
     normalize();
   }
