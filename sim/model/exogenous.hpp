@@ -63,21 +63,21 @@ struct ExogenousInputs {
 // What the exogenous series are computed from, so that a study changing a few numbers of a
 // configuration recomputes only the series that depend on them. Members of ExogenousParts.
 enum ExogenousPart : unsigned {
-  k_exogenous_events = 1u << 0,            // event windows: multipliers, extra demand
-  k_exogenous_demand_base = 1u << 1,       // start workforce and shortage: the start demand
-  k_exogenous_demand_growth = 1u << 2,     // demand.growth
-  k_exogenous_threat = 1u << 3,            // demand.attack_elasticity
-  k_exogenous_provider_share = 1u << 4,    // outsourcing share, or its logistic curve
-  k_exogenous_outsourcing_cost = 1u << 5,  // cost per covered FTE
-  k_exogenous_hire_cap = 1u << 6,          // IT pool and the most of it hired per year
-  k_exogenous_upskill_rate = 1u << 7,      // upskilling rate schedule
-  k_exogenous_initial_stocks = 1u << 8,    // start workforce by tier and age
-  k_exogenous_retirement = 1u << 9,        // retirement age distribution
-  k_exogenous_hire_ages = 1u << 10,        // age distribution of hires
-  k_exogenous_programmes = 1u << 11,       // every programme's numbers
-  k_exogenous_scalars = 1u << 12,          // rates and costs used as they are
-  k_exogenous_provider_staff = 1u << 13,   // outsourcing leverage and foreign share
-  k_exogenous_upskill_capacity = 1u << 14, // upskilling capacity schedule
+  k_exogenous_events = 1u << 0,             // event windows: multipliers, extra demand
+  k_exogenous_demand_base = 1u << 1,        // start workforce and shortage: the start demand
+  k_exogenous_demand_growth = 1u << 2,      // demand.growth
+  k_exogenous_threat = 1u << 3,             // demand.attack_elasticity
+  k_exogenous_provider_share = 1u << 4,     // outsourcing share, or its logistic curve
+  k_exogenous_outsourcing_cost = 1u << 5,   // cost per covered FTE
+  k_exogenous_hire_cap = 1u << 6,           // IT pool and the most of it hired per year
+  k_exogenous_upskill_rate = 1u << 7,       // upskilling rate schedule
+  k_exogenous_initial_stocks = 1u << 8,     // start workforce by tier and age
+  k_exogenous_retirement = 1u << 9,         // retirement age distribution
+  k_exogenous_hire_ages = 1u << 10,         // age distribution of hires
+  k_exogenous_programmes = 1u << 11,        // every programme's numbers
+  k_exogenous_scalars = 1u << 12,           // rates and costs used as they are
+  k_exogenous_provider_staff = 1u << 13,    // outsourcing leverage and foreign share
+  k_exogenous_upskill_capacity = 1u << 14,  // upskilling capacity schedule
 };
 using ExogenousParts = unsigned;
 
