@@ -125,6 +125,15 @@ Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, std
     }
   }
   calibration.initial_cost = cost_of(initial, targets);
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const double relative_error = initial[i] / targets[i].value - 1.0;
+    if (!std::isfinite(relative_error)) {  // a target so close to 0 that the error overflows
+      throw_input_error(targets_path, targets[i].line, "value",
+                        "the relative error of " + raw.name + "'s " + std::string(column_name(targets[i].variable)) +
+                            " (" + format_number(initial[i]) + ") against " + format_number(targets[i].value) +
+                            " is not finite; calibrate to targets of a size the variable can have");
+    }
+  }
 
   const LeastSquaresResult solved = minimize_bounded(
       [&](const Eigen::VectorXd& x, Eigen::VectorXd& residuals) {
@@ -143,6 +152,9 @@ Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, std
     calibration.targets.push_back({targets[i], initial[i], fitted[i]});
   }
   calibration.cost = cost_of(fitted, targets);
+  if (!std::isfinite(calibration.cost)) {
+    throw InputError(targets_path + ": the calibration ended with an error that is not finite; nothing is written");
+  }
   calibration.evaluations = solved.evaluations;
   calibration.converged = solved.converged;
   return calibration;

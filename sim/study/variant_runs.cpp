@@ -1,11 +1,14 @@
 // The shared parallel loop over scenario variants.
 #include "study/variant_runs.hpp"
 
+#include <cmath>
 #include <memory>
-#include <stdexcept>
 #include <vector>
 
+#include "io/input_error.hpp"
+#include "io/number_format.hpp"
 #include "model/engine.hpp"
+#include "model/non_finite.hpp"
 #include "study/parallel_for.hpp"
 
 namespace gapsim {
@@ -19,6 +22,16 @@ struct Worker {
   Results results;
   std::vector<double> values;
 };
+
+// "run 12 (hiring.delay = 1e-300): workforce is not finite in 2031 (it is computed from ...)"
+std::string non_finite_run_text(const ScenarioVariants& variants, std::int64_t index, std::span<const double> values,
+                                const NonFiniteCell& cell) {
+  std::string text = "run " + std::to_string(index) + " (";
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    text += (k == 0 ? "" : ", ") + variants.keys()[k].label + " = " + format_number(values[k]);
+  }
+  return text + "): " + non_finite_text(cell);
+}
 
 }  // namespace
 
@@ -36,8 +49,8 @@ void run_variants(const ScenarioVariants& variants, std::int64_t first, std::int
         Worker& w = *workers[static_cast<std::size_t>(id)];
         values_of(index, w.values);
         Engine::run(w.variants.inputs(w.values), w.workspace, w.results);
-        if (!w.results.table.allFinite()) {
-          throw std::runtime_error("run " + std::to_string(index) + " produced a value that is not finite");
+        if (!w.results.table.allFinite() || !std::isfinite(w.results.peak_shortage)) {
+          throw InputError(non_finite_run_text(w.variants, index, w.values, *first_non_finite(w.results)));
         }
         use(id, index, w.results);
       },
