@@ -12,6 +12,9 @@
 namespace gapsim {
 namespace {
 
+constexpr double k_min_beta_shape = 1e-3;
+constexpr double k_max_beta_shape = 1e6;
+
 constexpr std::string_view k_section = "uncertain.";
 constexpr const char* k_forms =
     "uniform(a, b), normal(mean, sd[, lo, hi]), lognormal(mu, sigma[, lo, hi]), "
@@ -132,8 +135,12 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
     return Distribution::triangular(x[0], x[1], x[2]);
   }
   if (name == "beta") {
-    if (!(x[0] > 0.0 && x[1] > 0.0)) {
-      return std::unexpected("beta needs alpha > 0 and beta > 0");
+    // Shapes outside [0.001, 1e6] describe nothing an input could be (beta(1e6, 1e6) has a
+    // standard deviation of 0.0004; beta(1e-300, 1e-300) puts all but 1e-300 of its mass on the
+    // two ends), and there Boost's inverse incomplete beta takes minutes or gives no number.
+    const auto shape_ok = [](double shape) { return shape >= k_min_beta_shape && shape <= k_max_beta_shape; };
+    if (!(shape_ok(x[0]) && shape_ok(x[1]))) {
+      return std::unexpected("beta needs alpha and beta between 0.001 and 1e6");
     }
     if (!bounded) {
       return Distribution::beta(x[0], x[1]);

@@ -85,7 +85,12 @@ TEST_CASE("uncertain: exact messages for bad declarations", "[io][uncertain]") {
       Case{"hiring.delay = uniform(1, 2, 3)\n", "main.ini:12: uncertain.hiring.delay: uniform takes 2 numbers, not 3"},
       Case{"hiring.delay = normal(3, x)\n", "main.ini:12: uncertain.hiring.delay: 'x' is not a number"},
       Case{"hiring.delay = beta(0, 1, 1, 2)\n",
-           "main.ini:12: uncertain.hiring.delay: beta needs alpha > 0 and beta > 0"},
+           "main.ini:12: uncertain.hiring.delay: beta needs alpha and beta between 0.001 and 1e6"},
+      // Found by fuzzing: Boost's inverse incomplete beta ran for minutes on this shape.
+      Case{"hiring.delay = beta(5512, 5.5e131, 1, 2)\n",
+           "main.ini:12: uncertain.hiring.delay: beta needs alpha and beta between 0.001 and 1e6"},
+      Case{"hiring.delay = beta(1e-300, 1e-300, 1, 2)\n",
+           "main.ini:12: uncertain.hiring.delay: beta needs alpha and beta between 0.001 and 1e6"},
       Case{"hiring.delay = choice(1:0.5, 2:0.6)\n",
            "main.ini:12: uncertain.hiring.delay: choice weights add up to 1.1, not 1"},
       Case{"hiring.delay = choice(1:0.5, 2)\n",
