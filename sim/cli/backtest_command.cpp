@@ -36,8 +36,9 @@ int backtest_command(const std::vector<std::string>& args) {
     return k_exit_success;
   }
   const TrendInput input = read_trend_input(*vm, k_backtest_usage);
-  const int until = (*vm)["until"].as<int>();
-  const Backtest backtest = run_backtest(input.years, input.values, until, input.choice, input.criterion);
+  const int until = year_option(*vm, "until", input);
+  const Backtest backtest = with_data_location(
+      input, [&] { return run_backtest(input.years, input.values, until, input.choice, input.criterion); });
   print_fits(backtest.forecast, input.criterion);
   const BacktestSummary& s = backtest.summary;
   std::cout << "held-out years " << s.held_out << ": MAPE " << format_number(100.0 * s.mape) << "%, mean log error "

@@ -25,7 +25,8 @@ constexpr const char* k_fit_usage =
     "(log scale) and writes DIR/fit_parameters.csv, DIR/fit_projection.csv (median and\n"
     "50/80/95% prediction intervals), DIR/fit_residuals.csv and DIR/manifest.\n"
     "MODEL: exponential|logistic|gompertz|damped, auto (lowest criterion) or ensemble\n"
-    "(criterion-weighted mixture).";
+    "(criterion-weighted mixture). Years (data rows, --until, --to) lie in 1900-2200; --until\n"
+    "and --to not before the first data year. DATA.csv is a regular file of at most 16 MiB.";
 
 }  // namespace
 
@@ -41,19 +42,18 @@ int fit_command(const std::vector<std::string>& args) {
   const TrendInput input = read_trend_input(*vm, k_fit_usage);
   std::size_t fitted = input.years.size();
   if (vm->count("until")) {
-    const int until = (*vm)["until"].as<int>();
+    const int until = year_option(*vm, "until", input);
     fitted = std::count_if(input.years.begin(), input.years.end(), [&](double y) { return y <= until; });
-    if (fitted == 0) {
-      throw UsageError("--until " + std::to_string(until) + " is before the first year of " + input.path);
-    }
   }
-  const TrendForecast forecast =
-      make_forecast(fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)),
-                    input.choice, input.criterion);
+  const int last_year = year_option(*vm, "to", input);
+  const TrendForecast forecast = with_data_location(input, [&] {
+    return make_forecast(fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)),
+                         input.choice, input.criterion);
+  });
   print_fits(forecast, input.criterion);
   const std::string dir = (*vm)["output"].as<std::string>();
   write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
-                           {"fit_projection.csv", fit_projection_csv(forecast, input.series, (*vm)["to"].as<int>())},
+                           {"fit_projection.csv", fit_projection_csv(forecast, input.series, last_year)},
                            {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
                            {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
   return k_exit_success;

@@ -31,7 +31,7 @@ constexpr const char* k_usage =
 int mc_command(const std::vector<std::string>& args) {
   po::options_description options("options");
   options.add_options()("runs", po::value<std::int64_t>()->default_value(1000), "runs in the whole study")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "base seed; run i uses a seed derived from it and i")(
+      "seed", po::value<std::string>()->default_value("1"), "base seed; run i uses a seed derived from it and i")(
       "sampler", po::value<std::string>()->default_value("random"), "random, lhs (Latin hypercube) or sobol")(
       "series", po::value<std::string>(), "variables to write per run to series_long.csv, e.g. shortage,workforce")(
       "shard", po::value<std::string>(), "K/N: run only the K-th of N slices of the runs");

@@ -30,7 +30,7 @@ int merge_command(const std::vector<std::string>& args) {
   const auto dirs = option_values(*vm, "dir", k_usage, 1);
   const std::string out_dir = required_option(*vm, "output", k_usage);
   for (const auto& [name, shard_dirs] : find_shard_directories(dirs)) {
-    const StudyOutput merged = merge_study(name, shard_dirs, read_disk_file);
+    const StudyOutput merged = merge_study(name, shard_dirs, read_disk_file_any_size);
     const std::string dir = output_path(out_dir, name);
     write_study_output(dir, merged);
     std::cout << name << ": " << dir << " (" << shard_dirs.size() << " shards, " << merged.state.runs << " runs)\n";

@@ -34,7 +34,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   options.add_options()("output", po::value<std::string>(), "METRIC: shortage_2020, VARIABLE@YEAR, ... (required)")(
       "out-dir,o", po::value<std::string>()->default_value("output"), "output directory")(
       "runs", po::value<std::int64_t>()->default_value(1024), "base samples N of the Saltelli design")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "seed of the design (random, lhs) and the bootstrap")(
+      "seed", po::value<std::string>()->default_value("1"), "seed of the design (random, lhs) and the bootstrap")(
       "sampler", po::value<std::string>()->default_value("sobol"), "sobol, random or lhs")(
       "bootstrap", po::value<int>()->default_value(1000), "bootstrap resamples for the intervals");
   add_study_options(options);

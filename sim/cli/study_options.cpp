@@ -13,14 +13,32 @@ namespace gapsim {
 namespace po = boost::program_options;
 
 int thread_count(const po::variables_map& vm) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!vm.count("threads")) {
-    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return cores;
   }
   const int threads = vm["threads"].as<int>();
   if (threads < 1) {
     throw UsageError("--threads must be at least 1");
   }
+  // Each worker holds a workspace and a band batch; more workers than this only cost memory.
+  const int most = k_threads_per_core * cores;
+  if (threads > most) {
+    throw UsageError("--threads must be at most " + std::to_string(most) + " (" + std::to_string(k_threads_per_core) +
+                     " per core, " + std::to_string(cores) + " cores)");
+  }
   return threads;
+}
+
+std::uint64_t seed_option(const po::variables_map& vm) {
+  // Read as text: Boost's conversion to an unsigned type takes "-1" as 2^64 - 1.
+  const std::string text = vm["seed"].as<std::string>();
+  std::uint64_t seed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || text.front() == '-' || error != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError("--seed must be a whole number from 0 to 18446744073709551615, not '" + text + "'");
+  }
+  return seed;
 }
 
 SamplerKind sampler_option(const po::variables_map& vm) {
@@ -49,7 +67,7 @@ std::vector<Column> variable_list(const std::string& text, const std::string& op
 }
 
 void add_study_options(po::options_description& options) {
-  options.add_options()("threads", po::value<int>(), "worker threads (default: every core)")(
+  options.add_options()("threads", po::value<int>(), "worker threads (default: every core; at most 4 per core)")(
       "quiet", "no progress bar (it is drawn only when stderr is a terminal anyway)");
 }
 
@@ -72,7 +90,7 @@ MonteCarloOptions monte_carlo_options(const po::variables_map& vm) {
   if (plan.runs < 1) {
     throw UsageError("--runs must be at least 1");
   }
-  plan.seed = vm["seed"].as<std::uint64_t>();
+  plan.seed = seed_option(vm);
   plan.sampler = sampler_option(vm);
   plan.threads = thread_count(vm);
   if (vm.count("series")) {
@@ -97,12 +115,8 @@ SensitivityOptions sensitivity_options(const po::variables_map& vm, const std::s
   if (!metric) {
     throw UsageError("--output: " + metric.error());
   }
-  const SensitivityOptions options{*metric,
-                                   vm["runs"].as<std::int64_t>(),
-                                   sampler_option(vm),
-                                   vm["seed"].as<std::uint64_t>(),
-                                   vm["bootstrap"].as<int>(),
-                                   thread_count(vm)};
+  const SensitivityOptions options{*metric,         vm["runs"].as<std::int64_t>(), sampler_option(vm),
+                                   seed_option(vm), vm["bootstrap"].as<int>(),     thread_count(vm)};
   if (options.runs < 2 || options.resamples < 1) {
     throw UsageError("--runs must be at least 2 and --bootstrap at least 1");
   }

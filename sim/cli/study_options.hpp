@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,16 @@
 
 namespace gapsim {
 
-// --threads: a positive count; the default is every core the machine has.
+// Most worker threads per core that --threads may ask for.
+inline constexpr int k_threads_per_core = 4;
+
+// --threads: a positive count, at most k_threads_per_core per core; the default is every
+// core the machine has. Throws UsageError beyond either bound.
 int thread_count(const boost::program_options::variables_map& vm);
+
+// --seed (declared as text): a whole number 0..2^64-1 written without a sign. Throws
+// UsageError for anything else, "-1" included.
+std::uint64_t seed_option(const boost::program_options::variables_map& vm);
 
 // --sampler random|lhs|sobol.
 SamplerKind sampler_option(const boost::program_options::variables_map& vm);

@@ -6,6 +6,7 @@
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
 #include "cli/usage_error.hpp"
+#include "io/key_schema.hpp"
 #include "io/number_format.hpp"
 #include "io/series_csv.hpp"
 #include "io/trend_csv.hpp"
@@ -36,13 +37,25 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
     throw UsageError("--criterion: '" + vm["criterion"].as<std::string>() + "' is not one of aic,aicc,bic");
   }
   input.criterion = *criterion;
-  input.series = read_yearly_series(read_input_file(input.path), input.path, vm["column"].as<std::string>(),
-                                    SeriesValues::positive);
+  input.column = vm["column"].as<std::string>();
+  input.series = read_yearly_series(read_input_file(input.path), input.path, input.column, SeriesValues::positive);
   for (const auto& [year, value] : input.series) {
     input.years.push_back(year);
     input.values.push_back(value);
   }
   return input;
+}
+
+int year_option(const po::variables_map& vm, const char* name, const TrendInput& input) {
+  const int year = vm[name].as<int>();
+  const std::string option = std::string("--") + name + " " + std::to_string(year);
+  if (year < k_min_year || year > k_max_year) {
+    throw UsageError(option + " is outside " + std::to_string(k_min_year) + "-" + std::to_string(k_max_year));
+  }
+  if (year < input.series.front().first) {
+    throw UsageError(option + " is before the first year of " + input.path);
+  }
+  return year;
 }
 
 void print_fits(const TrendForecast& forecast, Criterion criterion) {

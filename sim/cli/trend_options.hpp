@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "fit/trend_fit.hpp"
 #include "fit/trend_forecast.hpp"
+#include "io/input_error.hpp"
 
 namespace gapsim {
 
@@ -16,6 +18,7 @@ void add_trend_options(boost::program_options::options_description& options, con
 
 struct TrendInput {
   std::string path;
+  std::string column;
   std::vector<std::pair<double, double>> series;  // (year, value)
   std::vector<double> years;
   std::vector<double> values;
@@ -26,6 +29,21 @@ struct TrendInput {
 // The one DATA.csv argument's column and the model options. Throws UsageError (with `usage`)
 // for bad options, and the reader's errors for a bad file.
 TrendInput read_trend_input(const boost::program_options::variables_map& vm, const char* usage);
+
+// The year option `name`, which must lie in k_min_year..k_max_year and not before the first
+// data year of `input`; throws UsageError naming the option otherwise.
+int year_option(const boost::program_options::variables_map& vm, const char* name, const TrendInput& input);
+
+// `fit()` (fitting or forecasting `input`), its TrendFitError turned into an InputError that
+// names the data file and column.
+template <class Fit>
+auto with_data_location(const TrendInput& input, Fit&& fit) -> decltype(fit()) {
+  try {
+    return fit();
+  } catch (const TrendFitError& error) {
+    throw InputError(input.path + ": column " + input.column + ": " + error.what());
+  }
+}
 
 // A line per model for the terminal: status, criterion and weight; then the model used.
 void print_fits(const TrendForecast& forecast, Criterion criterion);

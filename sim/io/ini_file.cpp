@@ -42,7 +42,7 @@ IniFile parse_ini(std::string_view text, const std::string& path) {
     if (line.front() == '[') {
       const std::string_view name = line.back() == ']' ? trim(line.substr(1, line.size() - 2)) : "";
       if (name.empty()) {
-        throw_input_error(path, number, "", "malformed section header " + quoted(line));
+        throw_input_error(path, number, "", "malformed section header (expected '[NAME]')");
       }
       prefix.assign(name);
       prefix += '.';
@@ -52,7 +52,9 @@ IniFile parse_ini(std::string_view text, const std::string& path) {
     const std::size_t equals = line.find('=');
     const std::string_view name = equals == std::string_view::npos ? "" : trim(line.substr(0, equals));
     if (name.empty()) {
-      throw_input_error(path, number, "", "expected 'KEY = VALUE', got " + quoted(line));
+      // The line is not quoted: a file that is not INI at all (say, `extends` naming some
+      // other file) must not have its content printed.
+      throw_input_error(path, number, "", "expected 'KEY = VALUE', a '[section]' header or a comment");
     }
     std::string key = prefix;
     key += name;

@@ -9,6 +9,10 @@
 
 namespace gapsim {
 
+// The years any scenario key, data row, target or projection may name.
+inline constexpr int k_min_year = 1900;
+inline constexpr int k_max_year = 2200;
+
 enum class KeyType { number, integer, schedule, choice, path, date, text };
 
 // Table entries name their fields (`{.key = "hiring.delay", .unit = "yr", ...}`) and leave

@@ -80,13 +80,7 @@ class Settings {
 
   int integer(const std::string& key) {
     const KeySpec& key_spec = spec(key);
-    const std::string value = text(key, std::string(key_spec.default_value));
-    const auto parsed = parse_integer(value);
-    if (!parsed) {
-      fail(key, "'" + value + "' is not a whole number");
-    }
-    check_range(key, key_spec, *parsed, value);
-    return *parsed;
+    return checked_integer(key, key_spec, text(key, std::string(key_spec.default_value)));
   }
 
   Schedule schedule(const std::string& key) {
@@ -97,24 +91,33 @@ class Settings {
 
   std::string choice(const std::string& key) {
     const KeySpec& key_spec = spec(key);
-    const std::string value = text(key, std::string(key_spec.default_value));
-    const std::string choices(key_spec.choices);
-    std::string options = "|" + choices + "|";
-    if (options.find("|" + value + "|") == std::string::npos) {
-      std::string listed = choices;
-      std::replace(listed.begin(), listed.end(), '|', ',');
-      fail(key, "'" + value + "' is not one of " + listed);
-    }
-    return value;
+    return checked_choice(key, key_spec, text(key, std::string(key_spec.default_value)));
   }
 
-  Date required_date(const std::string& key) {
-    const std::string value = required_text(key);
-    const auto date = parse_date(value);
-    if (!date) {
-      fail(key, "'" + value + "' is not a date (expected YYYY-MM-DD)");
+  Date required_date(const std::string& key) { return checked_date(key, required_text(key)); }
+
+  // Checks every key set in the files against its type and range, as the readers above do,
+  // including the keys that the scenario's modes never read (outsourcing.floor next to
+  // adoption = schedule): a bad value is an error wherever it is. Records nothing.
+  void check_every_set_key() const {
+    for (const auto& [key, setting] : m_raw.settings) {
+      const KeySpec* key_spec = find_key_spec(key);
+      if (key_spec == nullptr) {
+        continue;  // [uncertain] declarations, which io/uncertainty checks
+      }
+      if (setting.value.empty()) {
+        fail(key, "empty value");
+      }
+      switch (key_spec->type) {
+        case KeyType::number: checked_number(key, *key_spec, setting.value); break;
+        case KeyType::integer: checked_integer(key, *key_spec, setting.value); break;
+        case KeyType::schedule: checked_schedule(key, *key_spec, setting.value); break;
+        case KeyType::choice: checked_choice(key, *key_spec, setting.value); break;
+        case KeyType::date: checked_date(key, setting.value); break;
+        case KeyType::path:
+        case KeyType::text: break;
+      }
     }
-    return *date;
   }
 
   std::vector<ResolvedSetting> take_resolved() {
@@ -137,6 +140,34 @@ class Settings {
     if (!in_range(key_spec, value)) {
       fail(key, text + " is out of range (" + range_text(key_spec) + ")");
     }
+  }
+
+  int checked_integer(const std::string& key, const KeySpec& key_spec, const std::string& value) const {
+    const auto parsed = parse_integer(value);
+    if (!parsed) {
+      fail(key, "'" + value + "' is not a whole number");
+    }
+    check_range(key, key_spec, *parsed, value);
+    return *parsed;
+  }
+
+  std::string checked_choice(const std::string& key, const KeySpec& key_spec, const std::string& value) const {
+    const std::string choices(key_spec.choices);
+    std::string options = "|" + choices + "|";
+    if (options.find("|" + value + "|") == std::string::npos) {
+      std::string listed = choices;
+      std::replace(listed.begin(), listed.end(), '|', ',');
+      fail(key, "'" + value + "' is not one of " + listed);
+    }
+    return value;
+  }
+
+  Date checked_date(const std::string& key, const std::string& value) const {
+    const auto date = parse_date(value);
+    if (!date) {
+      fail(key, "'" + value + "' is not a date (expected YYYY-MM-DD)");
+    }
+    return *date;
   }
 
   double checked_number(const std::string& key, const KeySpec& key_spec, const std::string& value) const {
@@ -291,7 +322,7 @@ std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s, const ReadFi
     trend = std::make_shared<FittedTrend>(
         make_forecast(fit_all_trends(years, values), *parse_trend_choice(model), *parse_criterion(criterion_name)));
   } catch (const TrendFitError& error) {
-    s.fail("attack.model", error.what());
+    s.fail("attack.model", std::string(error.what()) + " (" + path + ", column " + column + ")");
   }
   if (trends != nullptr) {
     trends->emplace(cache_key, trend);
@@ -405,6 +436,7 @@ BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, Trend
     c.events.push_back(std::move(event));
   }
 
+  s.check_every_set_key();
   built.resolved = s.take_resolved();
   return built;
 }

@@ -123,8 +123,8 @@ TEST_CASE("scenario: error messages name file, line and key", "[io][scenario]") 
                Case{"[attrition]\nqualified = 0.1\nqualified = 0.2\n",
                     "main.ini:10: attrition.qualified: set twice in the same file"},
                Case{"[attrition]\nqualified =\n", "main.ini:9: attrition.qualified: empty value"},
-               Case{"garbage\n", "main.ini:8: expected 'KEY = VALUE', got 'garbage'"},
-               Case{"[attrition\n", "main.ini:8: malformed section header '[attrition'"});
+               Case{"garbage\n", "main.ini:8: expected 'KEY = VALUE', a '[section]' header or a comment"},
+               Case{"[attrition\n", "main.ini:8: malformed section header (expected '[NAME]')"});
   INFO(extra);
   CHECK(build_error(with_lines(extra)) == message);
 }
@@ -163,7 +163,8 @@ TEST_CASE("scenario: trend = fit follows the fitted median path", "[io][scenario
 
   files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nmodel = logistic\n";
   files.files["data.csv"] = "year,packets_billion\n2010,2\n2011,3\n2012,4.5\n2013,6.75\n2014,10.125\n";
-  CHECK(build_error(files) == "main.ini:11: attack.model: the logistic fit is unusable (not identified)");
+  CHECK(build_error(files) ==
+        "main.ini:11: attack.model: the logistic fit is unusable (not identified) (data.csv, column packets_billion)");
   files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nfit_until = 2000\n";
   CHECK(build_error(files) == "main.ini:11: attack.fit_until: no data year is at or before 2000");
   files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nmodel = cubic\n";
@@ -193,6 +194,76 @@ TEST_CASE("scenario: scenarios/README.md documents every key as the program know
   // Regenerate the table with: build/sim/gapsim keys
   const std::string readme = read_disk_file(GAPSIM_SOURCE_DIR "/scenarios/README.md").value_or("");
   CHECK(readme.find(key_table_markdown()) != std::string::npos);
+}
+
+TEST_CASE("scenario: keys the modes do not read are checked all the same", "[io][scenario][issue11]") {
+  // Given a bad value in a key that the scenario's mode ignores (outsourcing.floor next to
+  // adoption = schedule), building should fail just as if the mode read it.
+  using Case = std::pair<std::string, std::string>;
+  const auto [extra, message] = GENERATE(
+      Case{"[outsourcing]\nfloor = nan\n", "main.ini:9: outsourcing.floor: 'nan' is not a number"},
+      Case{"[outsourcing]\nceiling = 7\n",
+           "main.ini:9: outsourcing.ceiling: 7 is out of range (must be between 0 and 1)"},
+      Case{"[outsourcing]\nmidpoint = inf\n", "main.ini:9: outsourcing.midpoint: 'inf' is not a number"},
+      Case{"[outsourcing]\nsteepness = -1\n",
+           "main.ini:9: outsourcing.steepness: -1 is out of range (must be between 0 and 10)"},
+      Case{"[outsourcing]\nadoption = logistic\nshare = 2\n",
+           "main.ini:10: outsourcing.share: schedule value 2 is out of range (must be between 0 and 1)"},
+      Case{"[workforce]\nage_table = garbage\n",
+           "main.ini:9: workforce.age_table: malformed schedule 'garbage' (expected a number or YEAR:VALUE, "
+           "YEAR:VALUE, ... with increasing years)"},
+      Case{"[workforce]\nage_profile = table\nage_table = 30:1\nage_mean = -inf\n",
+           "main.ini:11: workforce.age_mean: '-inf' is not a number"},
+      Case{"[attack]\nfit_until = 1800\n",
+           "main.ini:9: attack.fit_until: 1800 is out of range (must be between "
+           "1900 and 2200)"},
+      Case{"[attack]\nmodel = cubic\n",
+           "main.ini:9: attack.model: 'cubic' is not one of exponential,logistic,gompertz,damped,auto,ensemble"},
+      Case{"[attack]\ncolumn =\n", "main.ini:9: attack.column: empty value"});
+  INFO(extra);
+  CHECK(build_error(with_lines(extra)) == message);
+  // attack.base is not read when the trend comes from a series.
+  MemoryFiles series = with_lines("[attack]\ntrend = series\nseries = data.csv\n");
+  series.files["data.csv"] = "year,packets_billion\n2013,1\n";
+  series.files["main.ini"].replace(series.files["main.ini"].find("base = 10"), 9, "base = nan");
+  CHECK(build_error(series) == "main.ini:7: attack.base: 'nan' is not a number");
+}
+
+TEST_CASE("scenario: nan and inf are refused in every number key", "[io][scenario][issue11]") {
+  // Given a base with a programme and an event, a file that sets any one number, whole-number
+  // or schedule key of the table to nan or inf should fail on that key, read or not.
+  const std::string base = minimal_ini() +
+                           "[programme.x]\nintake = 5\nduration = 1\n"
+                           "[event.e]\nstart = 2014-01-01\nend = 2014-02-01\n";
+  int checked = 0;
+  for (const KeySpec& spec : key_specs()) {
+    if (spec.type != KeyType::number && spec.type != KeyType::integer && spec.type != KeyType::schedule) {
+      continue;
+    }
+    std::string key(spec.key);
+    if (const auto star = key.find('*'); star != std::string::npos) {
+      key.replace(star, 1, key.starts_with("programme.") ? "x" : "e");
+    }
+    const std::size_t dot = key.rfind('.');
+    for (const std::string bad : {"nan", "inf", "-inf", "NaN", "1e999"}) {
+      const MemoryFiles files{{{"base.ini", base},
+                               {"main.ini", "extends = base.ini\n[" + key.substr(0, dot) + "]\n" + key.substr(dot + 1) +
+                                                " = " + bad + "\n"}}};
+      std::string expected = "main.ini:3: " + key + ": ";
+      if (spec.type == KeyType::number) {
+        expected += "'" + bad + "' is not a number";
+      } else if (spec.type == KeyType::integer) {
+        expected += "'" + bad + "' is not a whole number";
+      } else {
+        expected +=
+            "malformed schedule '" + bad + "' (expected a number or YEAR:VALUE, YEAR:VALUE, ... with increasing years)";
+      }
+      INFO(key << " = " << bad);
+      CHECK(build_error(files) == expected);
+      ++checked;
+    }
+  }
+  CHECK(checked == 5 * 49);
 }
 
 TEST_CASE("builder: skipping provenance changes nothing but the resolved list", "[io][scenario]") {

@@ -27,15 +27,43 @@ TEST_CASE("series_csv: reads year and the chosen column", "[io][csv]") {
 
 TEST_CASE("series_csv: errors name file, line and column", "[io][csv]") {
   CHECK(series_error("year,other\n2005,1\n") == "data.csv:1: packets: missing column in header");
-  CHECK(series_error("year,packets\n2005,1\n2006,abc\n") == "data.csv:3: packets: 'abc' is not a number");
-  CHECK(series_error("year,packets\n2005.5,1\n") == "data.csv:2: year: '2005.5' is not a whole year");
+  CHECK(series_error("year,packets\n2005,1\n2006,abc\n") == "data.csv:3: packets: not a number");
+  CHECK(series_error("year,packets\n2005.5,1\n") == "data.csv:2: year: not a whole year");
   CHECK(series_error("year,packets\n2005,1\n2005,2\n") == "data.csv:3: year: 2005 appears twice");
   CHECK(series_error("year,packets\n2006,1\n2005,2\n") ==
         "data.csv:3: year: 2005 comes after a later year (rows must be sorted)");
   CHECK(series_error("year,packets\n") == "data.csv:1: packets: no data rows");
-  CHECK(series_error("year,packets\n2005,\n") == "data.csv:2: packets: '' is not a number");
-  CHECK(series_error("year,packets\nx,1\n") == "data.csv:2: year: 'x' is not a whole year");
+  CHECK(series_error("year,packets\n2005,\n") == "data.csv:2: packets: not a number");
+  CHECK(series_error("year,packets\nx,1\n") == "data.csv:2: year: not a whole year");
   CHECK(series_error("yr,packets\n2005,1\n") == "data.csv:1: year: missing column in header");
+}
+
+TEST_CASE("series_csv: years lie in 1900-2200", "[io][csv][issue11]") {
+  // Given a year that made the fit loop for ever, the reader should refuse it on its line.
+  CHECK(series_error("year,packets\n-2147483648,1\n2005,2\n") == "data.csv:2: year: outside 1900-2200");
+  CHECK(series_error("year,packets\n2005,1\n2147483647,2\n") == "data.csv:3: year: outside 1900-2200");
+  CHECK(series_error("year,packets\n1899,1\n") == "data.csv:2: year: outside 1900-2200");
+  CHECK(series_error("year,packets\n2201,1\n") == "data.csv:2: year: outside 1900-2200");
+  CHECK(series_error("year,packets\n99999999999,1\n") == "data.csv:2: year: not a whole year");
+  CHECK(read_yearly_series("year,packets\n1900,1\n2200,2\n", "data.csv", "packets").size() == 2);
+}
+
+TEST_CASE("series_csv: cells that do not parse are never quoted", "[io][csv][issue11]") {
+  // Given a file that is not the series it was meant to be (a column of secrets), the message
+  // should name the file, line and column and print nothing of the cell, whatever the column.
+  const std::string column = GENERATE(std::string("api_key"), std::string("packets"), std::string("password"));
+  const std::string text = "year," + column + "\n2005,1\n2006,SECRET-TOKEN-123\n";
+  CHECK(series_error(text, column) == "data.csv:3: " + column + ": not a number");
+  CHECK(series_error("year," + column + "\nSECRET-TOKEN-123,1\n", column) == "data.csv:2: year: not a whole year");
+}
+
+TEST_CASE("series_csv: the CSV library's errors are said in our words", "[io][csv][issue11]") {
+  CHECK(series_error("year,packets\n2005,1\n2006,\"2\n2007,3\n") ==
+        "data.csv:3: malformed CSV: a quoted cell is not closed");
+  CHECK(series_error("year,packets\n2005\n") == "data.csv:2: malformed CSV: fewer cells than the header has columns");
+  CHECK(series_error("year,packets,year\n2005,1,2005\n") ==
+        "data.csv:1: malformed CSV: a column name appears twice in the header");
+  CHECK(series_error("") == "data.csv:1: malformed CSV: no header line");
 }
 
 TEST_CASE("series_csv: trend data must be positive", "[io][csv]") {
