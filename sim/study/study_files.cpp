@@ -140,7 +140,7 @@ StudyState parse_study_state(const std::string& text, const std::string& path) {
   const std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto bands = BandStats::parse(rest);
   if (!bands) {
-    throw_input_error(path, 5, "", "malformed band state: " + bands.error());
+    throw_input_error(path, 4 + bands.error().line, "", bands.error().what);
   }
   state.bands = std::move(*bands);
   return state;
