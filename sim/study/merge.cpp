@@ -98,7 +98,7 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
 
   const ShardFiles& first = shards.begin()->second;
   StudyOutput merged;
-  merged.state = {first.state.runs, 1, 1, first.state.report, first.state.bands};
+  merged.state = {first.state.runs, 1, 1, first.state.report, first.state.bands, {}, {}};
   merged.manifest = first.manifest;
   merged.runs_csv = first.runs_header + first.runs_body;
   merged.series_long_csv = first.series_long;
@@ -117,6 +117,7 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
     throw InputError(name + ": the shards hold " + std::to_string(merged.state.bands.runs()) + " runs, not " +
                      std::to_string(merged.state.runs));
   }
+  record_checksums(merged);
   return merged;
 }
 

@@ -99,8 +99,9 @@ TEST_CASE("merge: a missing, repeated or foreign shard is refused", "[study][mer
         "other/study_state:0: not a shard of the same study as s1 (scenario, inputs, runs, seed, sampler or series "
         "differ)");
   CHECK(merge_error(files, {"s1", "s2", "nowhere"}) == "nowhere/study_state:0: cannot read it");
-  files.files["s3/study_state"] = "gapsim study state 1\nruns 101\nshard 3/x\n";
-  CHECK(merge_error(files, {"s1", "s2", "s3"}) == "s3/study_state:3: malformed shard '3/x'");
+  files.files["s3/study_state"] = "gapsim study state 2\nruns 101\nshard 3/x\n";
+  CHECK(merge_error(files, {"s1", "s2", "s3"}) ==
+        "s3/study_state:3: no checksum line at the end (the file is cut short)");
 }
 
 }  // namespace
