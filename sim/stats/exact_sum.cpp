@@ -4,13 +4,13 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace gapsim {
 namespace {
 
 constexpr std::uint32_t k_normalize_every = 1u << 30;  // well inside int64 headroom
 constexpr int k_unit_exponent = -1074;                 // limb 0 counts units of 2^-1074
+constexpr std::int64_t k_limb_base = std::int64_t{1} << 32;
 
 }  // namespace
 
@@ -97,29 +97,40 @@ std::string ExactSum::serialize() const {
   return out.empty() ? "0" : out;
 }
 
-bool ExactSum::parse(const std::string& text) {
-  *this = ExactSum{};
+std::expected<ExactSum, std::string> ExactSum::parse(std::string_view text) {
+  ExactSum sum;
   if (text == "0") {
-    return true;
+    return sum;
   }
-  std::istringstream in(text);
-  std::string pair;
-  while (in >> pair) {
+  int previous = -1;
+  while (true) {
+    const std::size_t space = text.find(' ');
+    const std::string_view pair = text.substr(0, space);
+    const char* const end = pair.data() + pair.size();
     int index = -1;
     std::int64_t limb = 0;
-    const char* const end = pair.data() + pair.size();
     const auto [colon, index_error] = std::from_chars(pair.data(), end, index);
-    if (index_error != std::errc{} || colon == end || *colon != ':' || index < 0 || index >= k_limbs) {
-      return false;
+    const bool well_formed = index_error == std::errc{} && colon != end && *colon == ':';
+    const auto [rest, limb_error] =
+        well_formed ? std::from_chars(colon + 1, end, limb) : std::from_chars_result{end, std::errc::invalid_argument};
+    if (!well_formed || limb_error != std::errc{} || rest != end) {
+      return std::unexpected("malformed limb '" + std::string(pair) + "'");
     }
-    const auto [rest, limb_error] = std::from_chars(colon + 1, end, limb);
-    if (limb_error != std::errc{} || rest != end) {
-      return false;
+    if (index <= previous || index >= k_limbs) {
+      return std::unexpected("limb index out of order or range in '" + std::string(pair) + "'");
     }
-    m_limbs[index] = limb;
+    // Canonical: the low limbs in [0, 2^32), the top one (the sign) no wider than a limb.
+    const std::int64_t low = index == k_limbs - 1 ? -k_limb_base : 1;
+    if (limb == 0 || limb < low || limb >= k_limb_base) {
+      return std::unexpected("limb value out of range in '" + std::string(pair) + "'");
+    }
+    sum.m_limbs[index] = limb;
+    previous = index;
+    if (space == std::string_view::npos) {
+      return sum;
+    }
+    text.remove_prefix(space + 1);
   }
-  normalize();
-  return true;
 }
 
 bool ExactSum::operator==(const ExactSum& other) const {

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <cstdint>
+#include <expected>
 #include <string>
+#include <string_view>
 
 namespace gapsim {
 
@@ -22,10 +24,11 @@ class ExactSum {
   // The exact sum rounded to a double (the same exact sum always gives the same double).
   double value() const;
 
-  // The limbs in canonical form as "index:value" pairs separated by spaces, for shard files;
-  // parse() reads it back. parse() returns false for malformed text.
+  // The limbs in canonical form as "index:value" pairs separated by spaces ("0" for zero),
+  // for shard files; parse() reads back only that form: indices increasing and in range, each
+  // value non-zero and in its canonical range. The error quotes the offending pair.
   std::string serialize() const;
-  bool parse(const std::string& text);
+  static std::expected<ExactSum, std::string> parse(std::string_view text);
 
   bool operator==(const ExactSum& other) const;
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
-#include <sstream>
 
 #include "stats/hex_float.hpp"
 
@@ -23,6 +23,43 @@ double bin_low(std::int64_t key) { return std::bit_cast<double>(static_cast<std:
 double bin_midpoint(std::int64_t key) {
   const double lo = bin_low(key);
   return lo + (bin_low(key + 1) - lo) / 2;
+}
+
+// The space-separated tokens of one line, in order.
+class Tokens {
+ public:
+  explicit Tokens(std::string_view text) : m_rest(text) {}
+  // The next token; empty at the end (or for a doubled space).
+  std::string_view next() {
+    const std::size_t end = m_rest.find(' ');
+    const std::string_view token = m_rest.substr(0, end);
+    m_rest = end == std::string_view::npos ? std::string_view{} : m_rest.substr(end + 1);
+    return token;
+  }
+  bool done() const { return m_rest.empty(); }
+
+ private:
+  std::string_view m_rest;
+};
+
+// The whole of `text` as a decimal integer (no sign for an unsigned one).
+template <class Integer>
+bool parse_whole(std::string_view text, Integer& value) {
+  const char* const end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  return !text.empty() && error == std::errc() && stop == end;
+}
+
+// 'token', or (missing) when the line ran out (built by appending: GCC 12 warns falsely on
+// "'" + std::string(...)).
+std::string quoted_token(std::string_view token) {
+  if (token.empty()) {
+    return "(missing)";
+  }
+  std::string out = "'";
+  out += token;
+  out += '\'';
+  return out;
 }
 
 }  // namespace
@@ -141,40 +178,87 @@ std::string QuantileSketch::serialize() const {
   return out;
 }
 
-bool QuantileSketch::parse(const std::string& text) {
-  *this = QuantileSketch{};
-  std::istringstream in(text);
-  std::string min_text;
-  std::string max_text;
-  if (!(in >> m_count >> m_zeros >> min_text >> max_text)) {
-    return false;
+std::expected<QuantileSketch, std::string> QuantileSketch::parse(std::string_view text) {
+  Tokens tokens(text);
+  QuantileSketch sketch;
+  const std::string_view count_text = tokens.next();
+  const std::string_view zeros_text = tokens.next();
+  if (!parse_whole(count_text, sketch.m_count)) {
+    return std::unexpected("malformed count " + quoted_token(count_text));
   }
-  const auto min = parse_hex_float(min_text);
-  const auto max = parse_hex_float(max_text);
-  if (!min || !max) {
-    return false;
+  if (!parse_whole(zeros_text, sketch.m_zeros)) {
+    return std::unexpected("malformed zero count " + quoted_token(zeros_text));
   }
-  m_min = *min;
-  m_max = *max;
-  QuantileSketch bins;  // rebuilt through add so the layout matches a merge
-  for (Store* store : {&bins.m_positive, &bins.m_negative}) {
-    std::size_t nonzero = 0;
-    if (!(in >> nonzero)) {
-      return false;
+  for (double* bound : {&sketch.m_min, &sketch.m_max}) {
+    const std::string_view bound_text = tokens.next();
+    const auto value = parse_hex_float(bound_text);
+    if (!value || !std::isfinite(*value)) {
+      return std::unexpected("malformed min or max " + quoted_token(bound_text));
     }
-    for (std::size_t k = 0; k < nonzero; ++k) {
-      long long key = 0;
-      unsigned long long n = 0;
-      char colon = 0;
-      if (!(in >> key >> colon >> n) || colon != ':' || n == 0) {
-        return false;
+    *bound = *value;
+  }
+  if (sketch.m_min > sketch.m_max) {
+    return std::unexpected("min is above max");
+  }
+  if (sketch.m_zeros > 0 && (sketch.m_min > 0.0 || sketch.m_max < 0.0)) {
+    return std::unexpected("zeros counted, but min..max does not hold 0");
+  }
+  // Keys each sign's values between min and max can have: the bins allocated below span at
+  // most these, so no number in the text sets the size of the store.
+  struct Sign {
+    Store* store;
+    std::int64_t lowest;
+    std::int64_t highest;  // below lowest when the sign has no values in min..max
+    const char* name;
+  };
+  const double min = sketch.m_min;
+  const double max = sketch.m_max;
+  const Sign signs[] = {{&sketch.m_positive, min > 0.0 ? key_of(min) : 0, max > 0.0 ? key_of(max) : -1, "positive"},
+                        {&sketch.m_negative, max < 0.0 ? key_of(-max) : 0, min < 0.0 ? key_of(-min) : -1, "negative"}};
+  std::uint64_t total = sketch.m_zeros;
+  for (const Sign& sign : signs) {
+    const std::string_view bins_text = tokens.next();
+    std::uint64_t bins = 0;
+    if (!parse_whole(bins_text, bins)) {
+      return std::unexpected(std::string("malformed number of ") + sign.name + " bins " + quoted_token(bins_text));
+    }
+    std::int64_t previous = sign.lowest - 1;
+    for (std::uint64_t k = 0; k < bins; ++k) {
+      const std::string_view bin = tokens.next();
+      const std::size_t colon = bin.find(':');
+      std::int64_t key = 0;
+      std::uint64_t n = 0;
+      if (colon == std::string_view::npos || !parse_whole(bin.substr(0, colon), key) ||
+          !parse_whole(bin.substr(colon + 1), n)) {
+        return std::unexpected(std::string("malformed ") + sign.name + " bin " + quoted_token(bin));
       }
-      store->add(key, n);
+      if (key < sign.lowest || key > sign.highest) {
+        return std::unexpected(std::string(sign.name) + " bin " + quoted_token(bin) +
+                               " lies outside the bins of min..max");
+      }
+      if (key <= previous) {
+        return std::unexpected(std::string(sign.name) + " bin " + quoted_token(bin) +
+                               " does not follow the previous key");
+      }
+      if (n == 0) {
+        return std::unexpected(std::string(sign.name) + " bin " + quoted_token(bin) + " has no count");
+      }
+      if (n > sketch.m_count - std::min(total, sketch.m_count)) {
+        return std::unexpected("the bins and zeros add up to more than the count " + std::to_string(sketch.m_count));
+      }
+      total += n;
+      previous = key;
+      sign.store->add(key, n);
     }
   }
-  m_positive = std::move(bins.m_positive);
-  m_negative = std::move(bins.m_negative);
-  return true;
+  if (!tokens.done()) {
+    return std::unexpected("unexpected " + quoted_token(tokens.next()) + " after the bins");
+  }
+  if (total != sketch.m_count) {
+    return std::unexpected("the bins and zeros add up to " + std::to_string(total) + ", not the count " +
+                           std::to_string(sketch.m_count));
+  }
+  return sketch;
 }
 
 }  // namespace gapsim

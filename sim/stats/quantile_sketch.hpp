@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gapsim {
@@ -31,10 +33,14 @@ class QuantileSketch {
   // (min and max are kept exactly) and for zeros. REQUIRES count() > 0, 0 <= q <= 1.
   double quantile(double q) const;
 
-  // One line of text holding the whole state, and its inverse (false when malformed).
-  // Only non-empty bins are written, so equal contents give equal text.
+  // One line of text holding the whole state, and its inverse. Only non-empty bins are
+  // written, so equal contents give equal text. parse() accepts only what serialize() can
+  // write: finite min <= max, bin keys strictly increasing and each the key of a value of
+  // its sign between min and max, counts positive and adding up (with the zeros) to the
+  // count. So the bins it allocates span at most the keys between min and max, whatever the
+  // numbers in the text. The error says what is wrong, quoting at most one token.
   std::string serialize() const;
-  bool parse(const std::string& text);
+  static std::expected<QuantileSketch, std::string> parse(std::string_view text);
 
  private:
   // Bin counts over consecutive keys from `first`; keys are monotone in magnitude.

@@ -2,8 +2,9 @@
 #include "study/band_stats.hpp"
 
 #include <cassert>
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <optional>
 
 #include "stats/hex_float.hpp"
 
@@ -11,6 +12,40 @@ namespace gapsim {
 namespace {
 
 constexpr int k_band_columns = k_column_count - 1;  // every column but time
+
+// The lines of a text, counted from 1.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : m_rest(text) {}
+  // The next line without its newline; empty past the end.
+  std::string_view next() {
+    ++m_number;
+    const std::size_t end = m_rest.find('\n');
+    const std::string_view line = m_rest.substr(0, end);
+    m_rest = end == std::string_view::npos ? std::string_view{} : m_rest.substr(end + 1);
+    return line;
+  }
+  bool done() const { return m_rest.empty(); }
+  int number() const { return m_number; }
+
+ private:
+  std::string_view m_rest;
+  int m_number = 0;
+};
+
+// The decimal number after `prefix` filling the rest of `line`.
+std::optional<long long> number_after(std::string_view line, std::string_view prefix) {
+  long long value = 0;
+  const char* const end = line.data() + line.size();
+  if (!line.starts_with(prefix) || line.size() == prefix.size()) {
+    return std::nullopt;
+  }
+  const auto [stop, error] = std::from_chars(line.data() + prefix.size(), end, value);
+  if (error != std::errc() || stop != end) {
+    return std::nullopt;
+  }
+  return value;
+}
 
 }  // namespace
 
@@ -93,42 +128,72 @@ std::string BandStats::serialize() const {
   return out;
 }
 
-std::expected<BandStats, std::string> BandStats::parse(const std::string& text) {
+std::expected<BandStats, BandStats::ParseError> BandStats::parse(std::string_view text) {
   BandStats stats;
-  std::istringstream in(text);
-  std::string word;
-  long long rows = 0;
-  if (!(in >> word >> stats.m_runs) || word != "runs" || !(in >> word >> rows) || word != "rows" || rows < 0) {
-    return std::unexpected("malformed header");
+  Lines lines(text);
+  const auto error = [&lines](std::string what) {
+    return std::unexpected(ParseError{lines.number(), std::move(what)});
+  };
+  const auto runs = number_after(lines.next(), "runs ");
+  if (!runs || *runs < 1) {
+    return error("malformed run count");
   }
-  stats.m_reference.resize(rows, k_column_count);
-  for (long long row = 0; row < rows; ++row) {
-    if (!(in >> word) || word != "reference") {
-      return std::unexpected("missing reference row " + std::to_string(row));
+  stats.m_runs = static_cast<std::uint64_t>(*runs);
+  const auto rows = number_after(lines.next(), "rows ");
+  if (!rows || *rows < 1 || *rows > k_max_rows) {
+    return error("malformed row count (1 to " + std::to_string(k_max_rows) + ")");
+  }
+  stats.m_reference.resize(*rows, k_column_count);
+  for (long long row = 0; row < *rows; ++row) {
+    std::string_view line = lines.next();
+    if (!line.starts_with("reference ")) {
+      return error("expected reference row " + std::to_string(row));
     }
+    line.remove_prefix(10);
     for (int column = 0; column < k_column_count; ++column) {
-      std::string value;
-      in >> value;
-      const auto parsed = parse_hex_float(value);
-      if (!parsed) {
-        return std::unexpected("malformed reference value '" + value + "'");
+      const std::size_t space = line.find(' ');
+      const std::string_view value_text = line.substr(0, space);
+      const auto value = parse_hex_float(value_text);
+      if (!value || !std::isfinite(*value) || (column + 1 < k_column_count) == (space == std::string_view::npos)) {
+        return error("malformed reference value '" + std::string(value_text) + "'");
       }
-      stats.m_reference(row, column) = *parsed;
+      stats.m_reference(row, column) = *value;
+      line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
     }
   }
-  stats.m_cells.assign(static_cast<std::size_t>(rows) * k_band_columns, Cell{});
-  std::string line;
-  std::getline(in, line);
-  for (Cell& c : stats.m_cells) {
-    std::string sum;
-    std::string squares;
-    std::string sketch;
-    if (!std::getline(in, sum) || !sum.starts_with("sum ") || !c.sum.parse(sum.substr(4)) ||
-        !std::getline(in, squares) || !squares.starts_with("sum_squares ") ||
-        !c.sum_squares.parse(squares.substr(12)) || !std::getline(in, sketch) || !sketch.starts_with("sketch ") ||
-        !c.sketch.parse(sketch.substr(7))) {
-      return std::unexpected("malformed cell");
+  // Cells are added as their lines come, so the memory follows the text, not the row count.
+  const auto cells = static_cast<std::size_t>(*rows) * k_band_columns;
+  while (stats.m_cells.size() < cells) {
+    Cell& c = stats.m_cells.emplace_back();
+    for (const auto& [name, sum] : {std::pair{"sum", &c.sum}, std::pair{"sum_squares", &c.sum_squares}}) {
+      const std::string_view line = lines.next();
+      const std::size_t name_size = std::string_view(name).size();
+      if (!line.starts_with(name) || line.substr(name_size, 1) != " ") {
+        return error(std::string("expected '") + name + " ...'");
+      }
+      auto parsed = ExactSum::parse(line.substr(name_size + 1));
+      if (!parsed) {
+        return error(name + (": " + parsed.error()));
+      }
+      *sum = *parsed;
     }
+    std::string_view line = lines.next();
+    if (!line.starts_with("sketch ")) {
+      return error("expected 'sketch ...'");
+    }
+    auto sketch = QuantileSketch::parse(line.substr(7));
+    if (!sketch) {
+      return error("sketch: " + sketch.error());
+    }
+    if (sketch->count() != stats.m_runs) {
+      return error("sketch: " + std::to_string(sketch->count()) + " values, not the " + std::to_string(stats.m_runs) +
+                   " runs");
+    }
+    c.sketch = std::move(*sketch);
+  }
+  if (!lines.done()) {
+    lines.next();
+    return error("unexpected line after the last cell");
   }
   return stats;
 }

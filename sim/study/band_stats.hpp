@@ -6,6 +6,7 @@
 #include <expected>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/results.hpp"
@@ -44,10 +45,19 @@ class BandStats {
   // Runs in which the cell was exactly 0.
   std::uint64_t zeros(int row, Column column) const;
 
+  // Report rows a parsed state may have: 8,000 years of months.
+  static constexpr long long k_max_rows = 100'000;
+  // What is wrong with a state text, and on which of its lines (1-based).
+  struct ParseError {
+    int line = 0;
+    std::string what;
+  };
   // The whole state as text lines (exact: integer limbs and counts, hexadecimal floats),
-  // and its inverse; the error says what is malformed.
+  // and its inverse. parse() checks every line and count (finite references, one sum, sum of
+  // squares and sketch per cell, every sketch counting `runs` values, nothing after the last
+  // cell) and allocates in proportion to the text, not to a number read from it.
   std::string serialize() const;
-  static std::expected<BandStats, std::string> parse(const std::string& text);
+  static std::expected<BandStats, ParseError> parse(std::string_view text);
 
  private:
   struct Cell {

@@ -1,10 +1,12 @@
 // Shard merging: check the shards are one study, then join their states and tables.
 #include "study/merge.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <iterator>
 
 #include "io/input_error.hpp"
+#include "io/sha256.hpp"
 
 namespace gapsim {
 namespace {
@@ -32,26 +34,79 @@ std::string read_or_fail(const ReadFile& read, const std::string& path) {
 // Everything after the header line of a CSV.
 std::string_view body(const std::string& csv) { return std::string_view(csv).substr(csv.find('\n') + 1); }
 
+// Throws unless `text`, read from `path`, has the SHA-256 that `state_path` records for it.
+void check_checksum(std::string_view text, const std::string& recorded, const std::string& path,
+                    const std::string& state_path) {
+  if (sha256_hex(text) != recorded) {
+    throw InputError(path + ":0: does not match the SHA-256 that " + state_path +
+                     " records for it (the file changed after the study was written)");
+  }
+}
+
+// Throws unless the rows of `body` (runs.csv after its header) are runs first to last - 1 in
+// order, one each.
+void check_run_rows(std::string_view body, std::int64_t first, std::int64_t last, const std::string& path) {
+  std::int64_t run = first;
+  while (!body.empty()) {
+    const std::size_t end = body.find('\n');
+    const std::string_view row = body.substr(0, end);
+    std::int64_t number = -1;
+    const auto [stop, error] = std::from_chars(row.data(), row.data() + row.size(), number);
+    if (error != std::errc() || stop == row.data() + row.size() || *stop != ',' || number != run || run >= last) {
+      throw InputError(path + ":" + std::to_string(run - first + 2) + ": expected the row of run " +
+                       std::to_string(run) + (run >= last ? " or nothing" : ""));
+    }
+    ++run;
+    body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
+  }
+  if (run != last) {
+    throw InputError(path + ":0: " + std::to_string(run - first) + " rows, not the " + std::to_string(last - first) +
+                     " runs " + std::to_string(first) + " to " + std::to_string(last - 1) + " of its shard");
+  }
+}
+
+// Reads and checks one shard directory: the state's own checksum and its counts, the
+// checksums of its tables, and the runs table's rows against the shard's runs.
 ShardFiles read_shard(const std::string& dir, const ReadFile& read) {
   ShardFiles files;
   files.dir = dir;
-  files.state = parse_study_state(read_or_fail(read, dir + "/study_state"), dir + "/study_state");
+  const std::string state_path = dir + "/study_state";
+  files.state = parse_study_state(read_or_fail(read, state_path), state_path);
   files.manifest = read_or_fail(read, dir + "/manifest");
   const std::size_t shard_line = files.manifest.rfind("# shard ");
   if (shard_line != std::string::npos) {
     files.manifest.resize(shard_line);
   }
-  const std::string runs = read_or_fail(read, dir + "/runs.csv");
+  const std::string runs_path = dir + "/runs.csv";
+  const std::string runs = read_or_fail(read, runs_path);
+  check_checksum(runs, files.state.runs_csv_sha256, runs_path, state_path);
+  const std::string series_path = dir + "/series_long.csv";
+  files.series_long = read(series_path);
+  if (files.series_long.has_value() != files.state.series_long_csv_sha256.has_value()) {
+    throw InputError(series_path + (files.series_long ? ":0: is not one of the files " : ":0: is missing, but ") +
+                     state_path + (files.series_long ? " records" : " records its SHA-256"));
+  }
+  if (files.series_long) {
+    check_checksum(*files.series_long, *files.state.series_long_csv_sha256, series_path, state_path);
+  }
+
+  const auto [first, last] = shard_range(files.state.runs, files.state.shard, files.state.shards);
+  if (files.state.bands.runs() != static_cast<std::uint64_t>(last - first)) {
+    throw InputError(state_path + ":0: its bands hold " + std::to_string(files.state.bands.runs()) + " runs, not the " +
+                     std::to_string(last - first) + " of shard " + std::to_string(files.state.shard) + "/" +
+                     std::to_string(files.state.shards));
+  }
   const std::size_t header_end = runs.find('\n') + 1;
   files.runs_header = runs.substr(0, header_end);
   files.runs_body = runs.substr(header_end);
-  files.series_long = read(dir + "/series_long.csv");
+  check_run_rows(files.runs_body, first, last, runs_path);
   return files;
 }
 
 bool same_study(const ShardFiles& a, const ShardFiles& b) {
   return a.manifest == b.manifest && a.state.runs == b.state.runs && a.state.shards == b.state.shards &&
-         a.runs_header == b.runs_header && a.series_long.has_value() == b.series_long.has_value();
+         a.state.report == b.state.report && a.runs_header == b.runs_header &&
+         a.series_long.has_value() == b.series_long.has_value();
 }
 
 }  // namespace
@@ -98,13 +153,14 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
 
   const ShardFiles& first = shards.begin()->second;
   StudyOutput merged;
-  merged.state = {first.state.runs, 1, 1, first.state.report, first.state.bands};
+  merged.state = {first.state.runs, 1, 1, first.state.report, first.state.bands, {}, {}};
   merged.manifest = first.manifest;
   merged.runs_csv = first.runs_header + first.runs_body;
   merged.series_long_csv = first.series_long;
   for (auto it = std::next(shards.begin()); it != shards.end(); ++it) {
     const ShardFiles& shard = it->second;
-    if (!(shard.state.bands.reference() == merged.state.bands.reference()).all()) {
+    if (shard.state.bands.rows() != merged.state.bands.rows() ||
+        !(shard.state.bands.reference() == merged.state.bands.reference()).all()) {
       throw InputError(shard.dir + "/study_state:0: its scenario runs differently from " + first.dir);
     }
     merged.state.bands.merge(shard.state.bands);
@@ -117,6 +173,7 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
     throw InputError(name + ": the shards hold " + std::to_string(merged.state.bands.runs()) + " runs, not " +
                      std::to_string(merged.state.runs));
   }
+  record_checksums(merged);
   return merged;
 }
 

@@ -20,7 +20,10 @@ std::map<std::string, std::vector<std::string>> find_shard_directories(const std
 // through `read` (study_state, manifest, runs.csv, and series_long.csv when there is one).
 // Throws InputError, naming the directory, when a file cannot be read, a shard belongs to
 // another study (scenario, inputs, runs, seed, sampler or series differ), is given twice,
-// is missing, or the shards do not add up to the study's runs.
+// is missing, or the shards do not add up to the study's runs; and, naming the shard's file,
+// when its study_state is malformed or fails its own checksum, when runs.csv or
+// series_long.csv does not match the SHA-256 its state records, or when its bands or its
+// runs.csv rows are not exactly the runs of its slice.
 // REQUIRES: dirs is not empty.
 StudyOutput merge_study(const std::string& name, const std::vector<std::string>& dirs, const ReadFile& read);
 

@@ -30,7 +30,8 @@ StudyOutput run_monte_carlo(const UncertainScenario& scenario, const StudyPlan& 
   if (shard.count > 1) {
     output.manifest += shard_manifest_line(shard.index, shard.count, plan);
   }
-  output.state = {plan.runs, shard.index, shard.count, report, std::move(result.bands)};
+  output.state = {plan.runs, shard.index, shard.count, report, std::move(result.bands), {}, {}};
+  record_checksums(output);
   return output;
 }
 

@@ -1,18 +1,27 @@
 // Writers and readers of Monte Carlo study files.
 #include "study/study_files.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 #include "io/csv_writer.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
+#include "io/sha256.hpp"
 #include "model/scenario_config.hpp"
 #include "study/shard.hpp"
 
 namespace gapsim {
 namespace {
+
+// The last line of a study state: the SHA-256 of all the lines above it.
+constexpr std::string_view k_state_checksum = "sha256 of the lines above ";
+
+bool is_sha256(std::string_view text) {
+  return text.size() == 64 &&
+         std::ranges::all_of(text, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
 
 void add_cell(std::string& out, double value) {
   out += ',';
@@ -106,41 +115,84 @@ void append_series_long_csv_rows(std::string& out, const StudyResult& result, co
 }
 
 std::string study_state_text(const StudyState& state) {
-  std::string out = "gapsim study state 1\n";
+  std::string out = "gapsim study state 2\n";
   out += "runs " + std::to_string(state.runs) + "\n";
   out += "shard " + std::to_string(state.shard) + "/" + std::to_string(state.shards) + "\n";
   out += std::string("monthly ") + (state.report == ReportStep::monthly ? "1" : "0") + "\n";
-  return out + state.bands.serialize();
+  out += "sha256 runs.csv " + state.runs_csv_sha256 + "\n";
+  if (state.series_long_csv_sha256) {
+    out += "sha256 series_long.csv " + *state.series_long_csv_sha256 + "\n";
+  }
+  out += state.bands.serialize();
+  const std::string checksum = sha256_hex(out);
+  out += k_state_checksum;
+  return out + checksum + "\n";
 }
 
-StudyState parse_study_state(const std::string& text, const std::string& path) {
+StudyState parse_study_state(std::string_view text, const std::string& path) {
+  // The checksum first: a file changed by hand or cut short is reported as such, not as
+  // whatever malformed line the change happens to make.
+  const std::size_t last_line = text.ends_with('\n') ? text.rfind('\n', text.size() - 2) + 1 : text.size();
+  const std::string_view checksum_line = text.substr(last_line);
+  const int line_count = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.ends_with('\n') ? 0 : 1);
+  if (!text.starts_with("gapsim study state ")) {
+    throw_input_error(path, 1, "", "not a gapsim study state");
+  }
+  if (!text.starts_with("gapsim study state 2\n")) {
+    throw_input_error(path, 1, "", "a study state of another version of gapsim (this one reads version 2)");
+  }
+  if (!checksum_line.starts_with(k_state_checksum)) {
+    throw_input_error(path, line_count, "", "no checksum line at the end (the file is cut short)");
+  }
+  if (checksum_line.substr(k_state_checksum.size()) != sha256_hex(text.substr(0, last_line)) + "\n") {
+    throw_input_error(path, line_count, "", "the checksum does not match the lines above it (the file changed)");
+  }
+  text = text.substr(0, last_line);
+
   StudyState state;
-  std::istringstream in(text);
-  std::string line;
-  const auto expect = [&](const std::string& prefix, int number) {
-    if (!std::getline(in, line) || !line.starts_with(prefix)) {
-      throw_input_error(path, number, "", "not a gapsim study state (expected '" + prefix + "...')");
+  int number = 1;
+  const auto next = [&](std::string_view prefix) {
+    ++number;
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (!line.starts_with(prefix)) {
+      throw_input_error(path, number, "", "expected '" + std::string(prefix) + "...'");
     }
     return line.substr(prefix.size());
   };
-  expect("gapsim study state 1", 1);
-  const std::string runs = expect("runs ", 2);
+  text.remove_prefix(text.find('\n') + 1);
+  const std::string_view runs = next("runs ");
   const auto [runs_end, runs_error] = std::from_chars(runs.data(), runs.data() + runs.size(), state.runs);
-  if (runs_error != std::errc() || runs_end != runs.data() + runs.size() || state.runs < 1) {
-    throw_input_error(path, 2, "", "malformed run count '" + runs + "'");
+  if (runs_error != std::errc() || runs_end != runs.data() + runs.size() || state.runs < 1 ||
+      state.runs > k_max_study_runs) {
+    throw_input_error(path, number, "", "malformed run count " + quoted(runs));
   }
-  const std::string shard_text = expect("shard ", 3);
+  const std::string_view shard_text = next("shard ");
   const auto shard = parse_shard(shard_text, state.runs);
   if (!shard) {
-    throw_input_error(path, 3, "", "malformed shard '" + shard_text + "'");
+    throw_input_error(path, number, "", "malformed shard " + quoted(shard_text));
   }
   state.shard = shard->index;
   state.shards = shard->count;
-  state.report = expect("monthly ", 4) == "1" ? ReportStep::monthly : ReportStep::annual;
-  const std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto bands = BandStats::parse(rest);
+  const std::string_view monthly = next("monthly ");
+  if (monthly != "0" && monthly != "1") {
+    throw_input_error(path, number, "", "malformed monthly flag " + quoted(monthly));
+  }
+  state.report = monthly == "1" ? ReportStep::monthly : ReportStep::annual;
+  state.runs_csv_sha256 = next("sha256 runs.csv ");
+  if (!is_sha256(state.runs_csv_sha256)) {
+    throw_input_error(path, number, "", "malformed SHA-256 of runs.csv");
+  }
+  if (text.starts_with("sha256 series_long.csv ")) {
+    state.series_long_csv_sha256 = next("sha256 series_long.csv ");
+    if (!is_sha256(*state.series_long_csv_sha256)) {
+      throw_input_error(path, number, "", "malformed SHA-256 of series_long.csv");
+    }
+  }
+  auto bands = BandStats::parse(text);
   if (!bands) {
-    throw_input_error(path, 5, "", "malformed band state: " + bands.error());
+    throw_input_error(path, number + bands.error().line, "", bands.error().what);
   }
   state.bands = std::move(*bands);
   return state;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/uncertainty.hpp"
@@ -35,17 +37,27 @@ void append_runs_csv_rows(std::string& out, const StudyResult& result, const Stu
 std::string series_long_csv_header(ReportStep report);
 void append_series_long_csv_rows(std::string& out, const StudyResult& result, const StudyPlan& plan, ReportStep report);
 
-// What a merge needs besides the CSVs: the study's size, this shard, and the bands' state.
+// Runs a study state may declare; a study is well below it, and the bound keeps every count
+// derived from it far from overflow.
+inline constexpr std::int64_t k_max_study_runs = std::int64_t{1} << 40;
+
+// What a merge needs besides the CSVs: the study's size, this shard, the bands' state, and
+// the SHA-256 of the tables written with it (so a merge can tell a file changed since).
 struct StudyState {
   std::int64_t runs = 0;
   int shard = 1;
   int shards = 1;
   ReportStep report = ReportStep::annual;
   BandStats bands;
+  std::string runs_csv_sha256;                        // of runs.csv
+  std::optional<std::string> series_long_csv_sha256;  // of series_long.csv, when written
 };
+// The text ends with a line holding the SHA-256 of all the lines above it.
 std::string study_state_text(const StudyState& state);
-// Throws InputError naming `path` when the text is not a study state.
-StudyState parse_study_state(const std::string& text, const std::string& path);
+// Throws InputError naming `path` and the line when the text is not a study state written by
+// study_state_text: a checksum that does not match, a malformed or out-of-bounds number, a
+// count that disagrees with another. The message quotes at most the offending token.
+StudyState parse_study_state(std::string_view text, const std::string& path);
 
 // The manifest of a study: program, sampler, runs, seed, series, every uncertain input
 // with where it was declared, then the scenario's own manifest (inputs with hashes, every

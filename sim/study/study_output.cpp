@@ -4,8 +4,17 @@
 #include <filesystem>
 
 #include "io/atomic_file.hpp"
+#include "io/sha256.hpp"
 
 namespace gapsim {
+
+void record_checksums(StudyOutput& output) {
+  output.state.runs_csv_sha256 = sha256_hex(output.runs_csv);
+  output.state.series_long_csv_sha256.reset();
+  if (output.series_long_csv) {
+    output.state.series_long_csv_sha256 = sha256_hex(*output.series_long_csv);
+  }
+}
 
 void write_study_output(const std::string& dir, const StudyOutput& output) {
   const auto write = [&dir](const char* name, std::string_view contents) {

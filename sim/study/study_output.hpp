@@ -18,6 +18,10 @@ struct StudyOutput {
   std::string manifest;
 };
 
+// Records in output.state the SHA-256 of the runs and series tables, as study_state keeps them.
+// Call it once the tables are complete.
+void record_checksums(StudyOutput& output);
+
 // Writes every file of the directory into `dir` (created if needed), each atomically:
 // bands.csv, probabilities.csv, runs.csv, series_long.csv (when kept), study_state,
 // manifest. The runs table (hundreds of MB for a million runs) is written from `output`

@@ -41,10 +41,10 @@ TEST_CASE("an exact sum does not depend on the order of its terms") {
   half.merge(other_half);
   CHECK(half == forward);
 
-  ExactSum parsed;
-  REQUIRE(parsed.parse(forward.serialize()));
-  CHECK(parsed == forward);
-  CHECK(!parsed.parse("3:x"));
+  const auto parsed = ExactSum::parse(forward.serialize());
+  REQUIRE(parsed);
+  CHECK(*parsed == forward);
+  CHECK(!ExactSum::parse("3:x"));
 }
 
 TEST_CASE("an exact sum of many equal terms is their product") {
@@ -109,10 +109,10 @@ TEST_CASE("merged sketches equal the sketch of all the values, in any order") {
   merged.merge(parts[0]);
   merged.merge(parts[1]);
   CHECK(merged.serialize() == all.serialize());
-  QuantileSketch parsed;
-  REQUIRE(parsed.parse(all.serialize()));
-  CHECK(parsed.serialize() == all.serialize());
-  CHECK(parsed.quantile(0.3) == all.quantile(0.3));
+  const auto parsed = QuantileSketch::parse(all.serialize());
+  REQUIRE(parsed);
+  CHECK(parsed->serialize() == all.serialize());
+  CHECK(parsed->quantile(0.3) == all.quantile(0.3));
 }
 
 Results results_with(double shortage, double workforce) {
@@ -153,7 +153,8 @@ TEST_CASE("band statistics: mean, sd, zeros and exact merging") {
   const auto parsed = BandStats::parse(all.serialize());
   REQUIRE(parsed);
   CHECK(parsed->serialize() == all.serialize());
-  CHECK(BandStats::parse("runs x").error() == "malformed header");
+  CHECK(BandStats::parse("runs x").error().what == "malformed run count");
+  CHECK(BandStats::parse("runs x").error().line == 1);
 }
 
 TEST_CASE("band statistics: batched runs give exactly the state of runs added one by one") {
