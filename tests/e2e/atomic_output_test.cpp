@@ -2,10 +2,8 @@
 // or a kill it holds the old set or the new one), and never hide a scenario's error.
 #include <signal.h>
 
-#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "support/cli_run.hpp"
@@ -14,6 +12,7 @@ namespace gapsim {
 namespace {
 
 namespace fs = std::filesystem;
+using test::entries_under;
 using test::gapsim;
 using test::gapsim_output;
 using test::gapsim_process;
@@ -21,24 +20,10 @@ using test::gapsim_process_limited;
 using test::OverLimit;
 using test::slurp;
 using test::TempDir;
+using test::write_text;
 
 const std::string k_scenarios = GAPSIM_SOURCE_DIR "/scenarios";
 const std::string k_baseline = k_scenarios + "/baseline.ini";
-
-void put(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-// Every entry under `root` (hidden ones too), relative to it, sorted.
-std::vector<std::string> entries(const fs::path& root) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    names.push_back(fs::relative(entry.path(), root).string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 // File name -> contents of every entry of `dir` (all regular files).
 std::map<std::string, std::string> contents(const fs::path& dir) {
@@ -65,7 +50,7 @@ TEST_CASE("run and mc refuse scenario names that would leave -o", "[e2e][issue11
       {std::string(101, 'n') + ".ini", "the name is 101 characters long (at most 100)"},
   };
   for (const auto& [file, why] : cases) {
-    put(sc / file, base);
+    write_text(sc / file, base);
   }
   for (const std::string command : {"run", "mc"}) {
     for (const auto& [file, why] : cases) {
@@ -101,9 +86,9 @@ TEST_CASE("mc rerun on a full disk leaves the previous study whole", "[e2e][issu
   const auto before = contents(out / "baseline");
   const auto end = gapsim_process_limited(study("2", out), limit, OverLimit::fail_write);
   CHECK(end.exit_status == 1);
-  CHECK(entries(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
-                                                 "baseline/probabilities.csv", "baseline/runs.csv",
-                                                 "baseline/study_state"});
+  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
+                                                       "baseline/probabilities.csv", "baseline/runs.csv",
+                                                       "baseline/study_state"});
   CHECK(contents(out / "baseline") == before);
 }
 
@@ -127,9 +112,9 @@ TEST_CASE("mc killed while writing leaves the previous study whole, and the next
   CHECK(contents(out / "baseline") == before);
 
   REQUIRE(gapsim_process(study("2", out)) == 0);
-  CHECK(entries(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
-                                                 "baseline/probabilities.csv", "baseline/runs.csv",
-                                                 "baseline/study_state"});
+  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
+                                                       "baseline/probabilities.csv", "baseline/runs.csv",
+                                                       "baseline/study_state"});
   auto now = contents(out / "baseline");
   CHECK(now.at("bands.csv") == fresh.at("bands.csv"));
   CHECK(now.at("runs.csv") == fresh.at("runs.csv"));
@@ -143,16 +128,16 @@ TEST_CASE("run killed between timeseries.csv and manifest leaves the previous pa
   const fs::path scenario = temp.path / "s.ini";
   const std::string first = "extends = " + k_scenarios + "/meti2016.ini\n";
   const std::string second = first + "[hiring]\ndelay = 2.5\n";
-  put(scenario, second);
+  write_text(scenario, second);
   REQUIRE(gapsim({"run", scenario.string(), "-o", (temp.path / "sizes").string()}) == 0);
   const auto limit = fs::file_size(temp.path / "sizes" / "s" / "timeseries.csv");
   REQUIRE(fs::file_size(temp.path / "sizes" / "s" / "manifest") > limit);
 
-  put(scenario, first);
+  write_text(scenario, first);
   const fs::path out = temp.path / "out";
   REQUIRE(gapsim({"run", scenario.string(), "-o", out.string()}) == 0);
   const auto before = contents(out / "s");
-  put(scenario, second);
+  write_text(scenario, second);
   const auto end = gapsim_process_limited({"run", scenario.string(), "-o", out.string()}, limit, OverLimit::kill);
   CHECK(end.signal == SIGXFSZ);
   CHECK(contents(out / "s") == before);
@@ -163,7 +148,7 @@ TEST_CASE("run prints a scenario's error when summary.csv cannot be written", "[
   // print the failing scenario's error and the summary's, and exit 1.
   TempDir temp("summary_blocked");
   const fs::path bad = temp.path / "bad.ini";
-  put(bad, "extends = missing.ini\n");
+  write_text(bad, "extends = missing.ini\n");
   const fs::path out = temp.path / "out";
   fs::create_directories(out / "summary.csv" / "in_the_way");
   const auto result = gapsim_output({"run", k_baseline, bad.string(), "-o", out.string()});

@@ -9,7 +9,6 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include "support/cli_run.hpp"
@@ -18,23 +17,10 @@ namespace gapsim {
 namespace {
 
 namespace fs = std::filesystem;
+using test::entries_under;
 using test::slurp;
 using test::TempDir;
-
-void put(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-// Every entry under `root` (hidden ones too), relative to it, sorted.
-std::vector<std::string> entries(const fs::path& root) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    names.push_back(fs::relative(entry.path(), root).string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
+using test::write_text;
 
 // The id of a process that has exited and been reaped.
 pid_t dead_pid() {
@@ -84,7 +70,8 @@ TEST_CASE("io::write_directory_atomically", "[io][atomic_file][issue11]") {
   SECTION("creates the directory and its parents") {
     // Given no directory yet, should create it with exactly the files and nothing beside it.
     write_directory_atomically(dir.string(), {{"a.csv", "1\n"}, {"manifest", "m1\n"}});
-    CHECK(entries(temp.path) == std::vector<std::string>{"out", "out/study", "out/study/a.csv", "out/study/manifest"});
+    CHECK(entries_under(temp.path) ==
+          std::vector<std::string>{"out", "out/study", "out/study/a.csv", "out/study/manifest"});
     CHECK(slurp(dir / "a.csv") == "1\n");
   }
 
@@ -92,10 +79,10 @@ TEST_CASE("io::write_directory_atomically", "[io][atomic_file][issue11]") {
     // Given a directory of an earlier set plus another command's file, should hold the new set
     // and the other file, and no longer the optional file of the earlier set.
     write_directory_atomically(dir.string(), {{"a.csv", "1\n"}, {"series.csv", "s\n"}, {"manifest", "m1\n"}});
-    put(dir / "timeseries.csv", "other\n");
-    put(dir / "sub" / "x", "kept\n");
+    write_text(dir / "timeseries.csv", "other\n");
+    write_text(dir / "sub" / "x", "kept\n");
     write_directory_atomically(dir.string(), {{"a.csv", "2\n"}, {"manifest", "m2\n"}}, {"series.csv"});
-    CHECK(entries(dir) == std::vector<std::string>{"a.csv", "manifest", "sub", "sub/x", "timeseries.csv"});
+    CHECK(entries_under(dir) == std::vector<std::string>{"a.csv", "manifest", "sub", "sub/x", "timeseries.csv"});
     CHECK(slurp(dir / "a.csv") == "2\n");
     CHECK(slurp(dir / "manifest") == "m2\n");
     CHECK(slurp(dir / "timeseries.csv") == "other\n");
@@ -111,7 +98,7 @@ TEST_CASE("io::write_directory_atomically", "[io][atomic_file][issue11]") {
       write_directory_atomically(dir.string(), {{"a.csv", "new a\n"}, {"b.csv", "new b is long\n"}, {"manifest", ""}});
     });
     CHECK(message == (dir / "b.csv").string() + ": write failed: File too large");
-    CHECK(entries(temp.path / "out") ==
+    CHECK(entries_under(temp.path / "out") ==
           std::vector<std::string>{"study", "study/a.csv", "study/b.csv", "study/manifest"});
     CHECK(slurp(dir / "a.csv") == "old a\n");
     CHECK(slurp(dir / "b.csv") == "old b\n");
@@ -123,13 +110,13 @@ TEST_CASE("io::write_directory_atomically", "[io][atomic_file][issue11]") {
     // left inside the target, should remove both and write the new set.
     write_directory_atomically(dir.string(), {{"a.csv", "old\n"}});
     const std::string pid = std::to_string(dead_pid());
-    put(temp.path / "out" / (".study.staging." + pid) / "a.csv", "half");
-    put(dir / ("a.csv.tmp." + pid), "half");
-    put(temp.path / "out" / (".other.staging." + pid) / "a.csv", "not ours");
+    write_text(temp.path / "out" / (".study.staging." + pid) / "a.csv", "half");
+    write_text(dir / ("a.csv.tmp." + pid), "half");
+    write_text(temp.path / "out" / (".other.staging." + pid) / "a.csv", "not ours");
     write_directory_atomically(dir.string(), {{"a.csv", "new\n"}});
-    CHECK(entries(temp.path / "out") == std::vector<std::string>{".other.staging." + pid,
-                                                                 ".other.staging." + pid + "/a.csv", "study",
-                                                                 "study/a.csv"});
+    CHECK(entries_under(temp.path / "out") == std::vector<std::string>{".other.staging." + pid,
+                                                                       ".other.staging." + pid + "/a.csv", "study",
+                                                                       "study/a.csv"});
     CHECK(slurp(dir / "a.csv") == "new\n");
   }
 
@@ -142,14 +129,14 @@ TEST_CASE("io::write_directory_atomically", "[io][atomic_file][issue11]") {
     CHECK(error_of([&] {
             write_directory_atomically(dir.string(), {{"a/b", "1"}});
           }) == dir.string() + ": refusing to write a file outside it: the name 'a/b' contains a path separator");
-    put(temp.path / "file", "x");
+    write_text(temp.path / "file", "x");
     CHECK(error_of([&] {
             write_directory_atomically((temp.path / "file").string(), {{"a", "1"}});
           }) == (temp.path / "file").string() + ": exists and is not a directory");
     CHECK(error_of([&] {
             write_directory_atomically(".", {{"a", "1"}});
           }) == ".: cannot replace the current directory or one containing it; choose a new output directory");
-    CHECK(entries(temp.path) == std::vector<std::string>{"file"});
+    CHECK(entries_under(temp.path) == std::vector<std::string>{"file"});
   }
 }
 
@@ -159,9 +146,9 @@ TEST_CASE("io::write_file_atomically", "[io][atomic_file][issue11]") {
   SECTION("removes temporaries of dead processes") {
     // Given the temporary a killed run left, should remove it when it writes the file.
     const std::string leftover = "summary.csv.tmp." + std::to_string(dead_pid());
-    put(temp.path / leftover, "half");
+    write_text(temp.path / leftover, "half");
     write_file_atomically(path.string(), "new\n");
-    CHECK(entries(temp.path) == std::vector<std::string>{"summary.csv"});
+    CHECK(entries_under(temp.path) == std::vector<std::string>{"summary.csv"});
   }
   SECTION("a failing write keeps the old file") {
     // Given a full disk (a file size limit), should throw and keep the old file and no temporary.
@@ -171,7 +158,7 @@ TEST_CASE("io::write_file_atomically", "[io][atomic_file][issue11]") {
       write_file_atomically(path.string(), "new and long\n");
     });
     CHECK(message == path.string() + ": write failed: File too large");
-    CHECK(entries(temp.path) == std::vector<std::string>{"summary.csv"});
+    CHECK(entries_under(temp.path) == std::vector<std::string>{"summary.csv"});
     CHECK(slurp(path) == "old\n");
   }
 }

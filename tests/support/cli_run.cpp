@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -38,14 +39,32 @@ int gapsim(std::vector<std::string> args) {
   return app_main(static_cast<int>(argv.size()), argv.data());
 }
 
-int gapsim_process(const std::vector<std::string>& args) {
-  std::vector<std::string> owned{GAPSIM_BINARY};
-  owned.insert(owned.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : owned) {
-    argv.push_back(arg.data());
+namespace {
+
+// The program's path and `args`, as execv and posix_spawn take them.
+class ProgramArgs {
+ public:
+  explicit ProgramArgs(const std::vector<std::string>& args) : m_args{GAPSIM_BINARY} {
+    m_args.insert(m_args.end(), args.begin(), args.end());
   }
-  argv.push_back(nullptr);
+  std::vector<char*> argv() {
+    std::vector<char*> pointers;
+    for (std::string& arg : m_args) {
+      pointers.push_back(arg.data());
+    }
+    pointers.push_back(nullptr);
+    return pointers;
+  }
+
+ private:
+  std::vector<std::string> m_args;
+};
+
+}  // namespace
+
+int gapsim_process(const std::vector<std::string>& args) {
+  ProgramArgs program(args);
+  const auto argv = program.argv();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
@@ -83,13 +102,8 @@ CommandOutput gapsim_output(const std::vector<std::string>& args) {
 
 ProcessEnd gapsim_process_limited(const std::vector<std::string>& args, std::uintmax_t max_file_bytes,
                                   OverLimit over_limit) {
-  std::vector<std::string> owned{GAPSIM_BINARY};
-  owned.insert(owned.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : owned) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
+  ProgramArgs program(args);
+  const auto argv = program.argv();
   const pid_t pid = fork();
   if (pid == 0) {  // the child: only async-signal-safe calls until exec
     const rlimit limit{max_file_bytes, max_file_bytes};
@@ -114,6 +128,20 @@ ProcessEnd gapsim_process_limited(const std::vector<std::string>& args, std::uin
     end.signal = WTERMSIG(status);
   }
   return end;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::vector<std::string> entries_under(const fs::path& root) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    names.push_back(fs::relative(entry.path(), root).string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::vector<fs::path> files_under(const fs::path& root) {

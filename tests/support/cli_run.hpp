@@ -46,6 +46,12 @@ enum class OverLimit { fail_write, kill };
 ProcessEnd gapsim_process_limited(const std::vector<std::string>& args, std::uintmax_t max_file_bytes,
                                   OverLimit over_limit);
 
+// Writes `text` to `path`, creating its parent directories.
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// Every entry under `root`, hidden ones and directories too, relative to it, sorted.
+std::vector<std::string> entries_under(const std::filesystem::path& root);
+
 // The paths of the regular files under `root`, relative to it, sorted.
 std::vector<std::filesystem::path> files_under(const std::filesystem::path& root);
 
