@@ -143,7 +143,12 @@ void swap_into_place(const fs::path& staging, const fs::path& target, const std:
     return;
   }
   if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
-    throw std::runtime_error(shown + ": cannot replace: " + errno_text(errno));
+    const int error = errno;
+    // Some file systems (NFS, FUSE) lack the swap; the previous set then stays, untouched.
+    throw std::runtime_error(shown + ": cannot replace: " + errno_text(error) +
+                             (error == EINVAL ? " (the file system cannot swap directories: renameat2 "
+                                                "RENAME_EXCHANGE; write to another one)"
+                                              : ""));
   }
 }
 
