@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
+#include <string_view>
 
 #include "io/atomic_file.hpp"
 #include "io/scenario_loader.hpp"
@@ -19,10 +20,13 @@ std::string read_input_file(const std::string& path) {
 }
 
 void write_output_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<NamedContents> named;
   for (const auto& [name, contents] : files) {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    write_file_atomically(path, contents);
-    std::cout << path << "\n";
+    named.push_back({name, contents});
+  }
+  write_directory_atomically(dir, named);
+  for (const auto& file : files) {
+    std::cout << (std::filesystem::path(dir) / file.first).string() << "\n";
   }
 }
 

@@ -1,5 +1,6 @@
 // `gapsim run`: load each scenario, run it, write its time series and manifest, then the
-// summary. A failing scenario writes nothing and does not stop the others.
+// summary. A failing scenario writes nothing and does not stop the others; each scenario's
+// directory is put in place whole, and a summary that cannot be written is one more failure.
 #include <iostream>
 
 #include "cli/app.hpp"
@@ -36,8 +37,7 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::string> failures = for_each_scenario(paths, [&](const std::string& path) {
     const ScenarioRun run = run_scenario_file(path, read_disk_file);
     const std::string dir = output_path(out_dir, run.name);
-    write_file_atomically(dir + "/timeseries.csv", run.timeseries);
-    write_file_atomically(dir + "/manifest", run.manifest);
+    write_directory_atomically(dir, {{"timeseries.csv", run.timeseries}, {"manifest", run.manifest}});
     rows.push_back({run.name, run.summary});
     std::cout << run.name << ": " << dir << "/timeseries.csv\n";
   });
@@ -49,8 +49,13 @@ int run_command(const std::vector<std::string>& args) {
   }
   if (!rows.empty()) {
     const std::string summary_path = output_path(out_dir, "summary.csv");
-    write_file_atomically(summary_path, summary_csv(rows, reference));
-    std::cout << "summary: " << summary_path << "\n";
+    // A failed summary joins the scenarios' failures, so that theirs are still printed.
+    try {
+      write_file_atomically(summary_path, summary_csv(rows, reference));
+      std::cout << "summary: " << summary_path << "\n";
+    } catch (const std::exception& error) {
+      failures.push_back(error.what());
+    }
   }
   return report_failures("run", failures);
 }

@@ -54,11 +54,11 @@ int sensitivity_command(const std::vector<std::string>& args) {
     throw std::runtime_error("--output " + sensitivity.metric.name + ": " + result.error());
   }
   const std::string dir = output_path((*vm)["out-dir"].as<std::string>(), scenario.raw.name);
-  write_file_atomically(dir + "/tornado.csv", tornado_csv(result->tornado, scenario.inputs, sensitivity.metric));
-  write_file_atomically(dir + "/sobol.csv", sobol_csv(result->sobol, scenario.inputs));
-  write_file_atomically(dir + "/manifest", sensitivity_manifest_text(
-                                               sensitivity, scenario.inputs,
-                                               manifest_text(scenario.raw, scenario.variants.base(), read_disk_file)));
+  const std::string tornado = tornado_csv(result->tornado, scenario.inputs, sensitivity.metric);
+  const std::string sobol = sobol_csv(result->sobol, scenario.inputs);
+  const std::string manifest = sensitivity_manifest_text(
+      sensitivity, scenario.inputs, manifest_text(scenario.raw, scenario.variants.base(), read_disk_file));
+  write_directory_atomically(dir, {{"tornado.csv", tornado}, {"sobol.csv", sobol}, {"manifest", manifest}});
   std::cout << scenario.raw.name << ": " << dir << "/tornado.csv, sobol.csv (" << runs << " runs)\n";
   return k_exit_success;
 }

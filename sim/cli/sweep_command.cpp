@@ -60,8 +60,9 @@ int sweep_command(const std::vector<std::string>& args) {
     manifest += "# --set " + text + "\n";
   }
   const std::string dir = output_path((*vm)["output"].as<std::string>(), raw.name);
-  write_file_atomically(dir + "/sweep.csv", sweep_csv(*grid, result));
-  write_file_atomically(dir + "/manifest", manifest + manifest_text(raw, variants.base(), read_disk_file));
+  const std::string table = sweep_csv(*grid, result);
+  manifest += manifest_text(raw, variants.base(), read_disk_file);
+  write_directory_atomically(dir, {{"sweep.csv", table}, {"manifest", manifest}});
   std::cout << raw.name << ": " << dir << "/sweep.csv (" << grid->points() << " runs)\n";
   return k_exit_success;
 }

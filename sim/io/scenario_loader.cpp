@@ -10,6 +10,7 @@
 
 #include "io/ini_file.hpp"
 #include "io/input_error.hpp"
+#include "io/output_name.hpp"
 
 namespace gapsim {
 namespace {
@@ -140,6 +141,10 @@ RawScenario load_scenario(const std::string& path, const ReadFile& read) {
   const std::string top = std::filesystem::path(path).lexically_normal().string();
   scenario.path = top;
   scenario.name = std::filesystem::path(path).stem().string();
+  // The name becomes a directory under -o: checked here, once, for every command.
+  if (const auto problem = output_name_problem(scenario.name)) {
+    throw InputError(path + ":0: cannot name an output directory after this file: " + *problem);
+  }
   std::vector<std::string> chain;
   load_layer(top, read, chain, scenario, "", 0);
   return scenario;

@@ -46,8 +46,9 @@ struct RawScenario {
 };
 
 // Loads `path`, following `extends` (relative to the file that says it). A later file's
-// value wins. Throws InputError for unreadable files, bad INI lines, extends cycles and
-// chains of more than k_max_extends_depth files.
+// value wins. Throws InputError for a file name whose stem cannot name an output directory
+// (io/output_name.hpp), unreadable files, bad INI lines, extends cycles and chains of more
+// than k_max_extends_depth files.
 RawScenario load_scenario(const std::string& path, const ReadFile& read);
 
 // `relative` resolved against the directory of `file`, lexically normalised.

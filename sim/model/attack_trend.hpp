@@ -1,4 +1,4 @@
-// The trend of attack volume over time. Fitted curves (a later issue) implement the same
+// The trend of attack volume over time. Fitted curves (fit/fitted_trend.hpp) implement the same
 // interface, so the engine never knows where a trend came from.
 #pragma once
 

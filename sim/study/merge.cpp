@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "io/input_error.hpp"
+#include "io/output_name.hpp"
 #include "io/sha256.hpp"
 
 namespace gapsim {
@@ -118,7 +119,9 @@ std::map<std::string, std::vector<std::string>> find_shard_directories(const std
       throw InputError(dir + ":0: not a directory");
     }
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
-      if (fs::exists(entry.path() / "study_state")) {
+      // A name no scenario can have is not a study: e.g. the staging directory a killed
+      // `mc` left (".NAME.staging.PID").
+      if (!output_name_problem(entry.path().filename().string()) && fs::exists(entry.path() / "study_state")) {
         scenarios[entry.path().filename().string()].push_back(entry.path().string());
       }
     }

@@ -12,7 +12,8 @@
 namespace gapsim {
 
 // Scenario name -> its directory in each of `dirs` (outputs of `mc --shard`), in the order
-// given: every DIR/<scenario> that holds a study_state. Throws InputError for a path that
+// given: every DIR/<scenario> that holds a study_state and whose name can be a scenario's
+// (io/output_name.hpp; staging directories cannot). Throws InputError for a path that
 // is not a directory, or when no directory holds a study.
 std::map<std::string, std::vector<std::string>> find_shard_directories(const std::vector<std::string>& dirs);
 

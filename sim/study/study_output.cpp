@@ -1,8 +1,6 @@
 // Writing a study directory.
 #include "study/study_output.hpp"
 
-#include <filesystem>
-
 #include "io/atomic_file.hpp"
 #include "io/sha256.hpp"
 
@@ -17,18 +15,19 @@ void record_checksums(StudyOutput& output) {
 }
 
 void write_study_output(const std::string& dir, const StudyOutput& output) {
-  const auto write = [&dir](const char* name, std::string_view contents) {
-    write_file_atomically((std::filesystem::path(dir) / name).string(), contents);
-  };
   const StudyState& state = output.state;
-  write("bands.csv", bands_csv(state.bands, state.report));
-  write("probabilities.csv", probabilities_csv(state.bands, state.report));
-  write("runs.csv", output.runs_csv);
+  const std::string bands = bands_csv(state.bands, state.report);
+  const std::string probabilities = probabilities_csv(state.bands, state.report);
+  const std::string study_state = study_state_text(state);
+  std::vector<NamedContents> files{
+      {"bands.csv", bands}, {"probabilities.csv", probabilities}, {"runs.csv", output.runs_csv}};
   if (output.series_long_csv) {
-    write("series_long.csv", *output.series_long_csv);
+    files.push_back({"series_long.csv", *output.series_long_csv});
   }
-  write("study_state", study_state_text(state));
-  write("manifest", output.manifest);
+  files.push_back({"study_state", study_state});
+  files.push_back({"manifest", output.manifest});
+  // series_long.csv is the study's own even when this run keeps no series: an older one goes.
+  write_directory_atomically(dir, files, {"series_long.csv"});
 }
 
 }  // namespace gapsim

@@ -22,10 +22,11 @@ struct StudyOutput {
 // Call it once the tables are complete.
 void record_checksums(StudyOutput& output);
 
-// Writes every file of the directory into `dir` (created if needed), each atomically:
-// bands.csv, probabilities.csv, runs.csv, series_long.csv (when kept), study_state,
-// manifest. The runs table (hundreds of MB for a million runs) is written from `output`
-// without a copy.
+// Puts the directory's files in `dir` (created if needed), all together
+// (write_directory_atomically): bands.csv, probabilities.csv, runs.csv, series_long.csv (when
+// kept; an older one is removed otherwise), study_state, manifest. Other entries of `dir` are
+// kept. The runs table (hundreds of MB for a million runs) is written from `output` without a
+// copy.
 void write_study_output(const std::string& dir, const StudyOutput& output);
 
 }  // namespace gapsim

@@ -14,7 +14,7 @@
 namespace gapsim {
 namespace {
 
-// Reported parameters at 1e-8 relative, the recovery bar.
+// Reported parameters recovered to 1e-8 relative.
 constexpr double k_recovery = 1e-8;
 
 std::vector<double> year_range(int first, int last) {

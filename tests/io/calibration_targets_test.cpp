@@ -42,7 +42,7 @@ TEST_CASE("calibration_targets: errors name file, line and column", "[io][csv][c
   CHECK(targets_error("year,variable,value\n2016,workforce,1\n2016,workforce,2\n") ==
         "targets.csv:3: variable: workforce in 2016 is also given on line 2");
   CHECK(targets_error("year,variable,value\n") == "targets.csv:1: value: no target rows");
-  // Issue 11: years outside 1900-2200, and the CSV library's errors in our words.
+  // Years outside 1900-2200, and the CSV library's errors in our words.
   CHECK(targets_error("year,variable,value\n-2147483648,workforce,1\n") == "targets.csv:2: year: outside 1900-2200");
   CHECK(targets_error("year,variable,value\n2201,workforce,1\n") == "targets.csv:2: year: outside 1900-2200");
   CHECK(targets_error("year,variable,value\n2016,workforce,1\n2017,\"workforce,1\n") ==

@@ -196,7 +196,7 @@ TEST_CASE("scenario: scenarios/README.md documents every key as the program know
   CHECK(readme.find(key_table_markdown()) != std::string::npos);
 }
 
-TEST_CASE("scenario: keys the modes do not read are checked all the same", "[io][scenario][issue11]") {
+TEST_CASE("scenario: keys the modes do not read are checked all the same", "[io][scenario]") {
   // Given a bad value in a key that the scenario's mode ignores (outsourcing.floor next to
   // adoption = schedule), building should fail just as if the mode read it.
   using Case = std::pair<std::string, std::string>;
@@ -229,7 +229,7 @@ TEST_CASE("scenario: keys the modes do not read are checked all the same", "[io]
   CHECK(build_error(series) == "main.ini:7: attack.base: 'nan' is not a number");
 }
 
-TEST_CASE("scenario: nan and inf are refused in every number key", "[io][scenario][issue11]") {
+TEST_CASE("scenario: nan and inf are refused in every number key", "[io][scenario]") {
   // Given a base with a programme and an event, a file that sets any one number, whole-number
   // or schedule key of the table to nan or inf should fail on that key, read or not.
   const std::string base = minimal_ini() +

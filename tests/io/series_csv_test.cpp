@@ -38,7 +38,7 @@ TEST_CASE("series_csv: errors name file, line and column", "[io][csv]") {
   CHECK(series_error("yr,packets\n2005,1\n") == "data.csv:1: year: missing column in header");
 }
 
-TEST_CASE("series_csv: years lie in 1900-2200", "[io][csv][issue11]") {
+TEST_CASE("series_csv: years lie in 1900-2200", "[io][csv]") {
   // Given a year that made the fit loop for ever, the reader should refuse it on its line.
   CHECK(series_error("year,packets\n-2147483648,1\n2005,2\n") == "data.csv:2: year: outside 1900-2200");
   CHECK(series_error("year,packets\n2005,1\n2147483647,2\n") == "data.csv:3: year: outside 1900-2200");
@@ -48,7 +48,7 @@ TEST_CASE("series_csv: years lie in 1900-2200", "[io][csv][issue11]") {
   CHECK(read_yearly_series("year,packets\n1900,1\n2200,2\n", "data.csv", "packets").size() == 2);
 }
 
-TEST_CASE("series_csv: cells that do not parse are never quoted", "[io][csv][issue11]") {
+TEST_CASE("series_csv: cells that do not parse are never quoted", "[io][csv]") {
   // Given a file that is not the series it was meant to be (a column of secrets), the message
   // should name the file, line and column and print nothing of the cell, whatever the column.
   const std::string column = GENERATE(std::string("api_key"), std::string("packets"), std::string("password"));
@@ -57,7 +57,7 @@ TEST_CASE("series_csv: cells that do not parse are never quoted", "[io][csv][iss
   CHECK(series_error("year," + column + "\nSECRET-TOKEN-123,1\n", column) == "data.csv:2: year: not a whole year");
 }
 
-TEST_CASE("series_csv: the CSV library's errors are said in our words", "[io][csv][issue11]") {
+TEST_CASE("series_csv: the CSV library's errors are said in our words", "[io][csv]") {
   CHECK(series_error("year,packets\n2005,1\n2006,\"2\n2007,3\n") ==
         "data.csv:3: malformed CSV: a quoted cell is not closed");
   CHECK(series_error("year,packets\n2005\n") == "data.csv:2: malformed CSV: fewer cells than the header has columns");

@@ -1,5 +1,5 @@
 // ExactSum::parse: it reads back the canonical limbs serialize writes, and refuses any other
-// text with a message quoting the offending pair (issue 11).
+// text with a message quoting the offending pair.
 #include "stats/exact_sum.hpp"
 
 #include <catch2/catch.hpp>

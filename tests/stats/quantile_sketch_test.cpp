@@ -1,6 +1,6 @@
 // QuantileSketch::parse: it reads back what serialize writes, and refuses, with a message
 // quoting at most the offending token, any text that could make it allocate out of bounds
-// or hold counts that do not add up (issue 11).
+// or hold counts that do not add up.
 #include "stats/quantile_sketch.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,7 +34,7 @@ TEST_CASE("QuantileSketch::parse reads back sketches of every sign and scale", "
 }
 
 TEST_CASE("QuantileSketch::parse refuses keys outside min..max", "[stats][sketch]") {
-  // Given the crafted line of issue 11 (a signed overflow, then a heap overflow in the store
+  // Given the crafted line that once crashed merge (a signed overflow, then a heap overflow in the store
   // on the code before), the first bin should be refused before anything is allocated.
   CHECK(parse_error("200 0 0x1p+0 0x1p+0 2 -9223372036854775807:100 9223372036854775807:100 0") ==
         "positive bin '-9223372036854775807:100' lies outside the bins of min..max");

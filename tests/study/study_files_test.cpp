@@ -1,6 +1,5 @@
 // parse_study_state: the text study_state_text writes reads back; a changed, cut or crafted
-// state is refused with a message naming the file and line and quoting at most one token
-// (issue 11).
+// state is refused with a message naming the file and line and quoting at most one token.
 #include "study/study_files.hpp"
 
 #include <algorithm>
@@ -126,7 +125,7 @@ TEST_CASE("parse_study_state refuses malformed or out-of-bounds numbers", "[stud
 TEST_CASE("parse_study_state refuses sketches and cells that do not add up", "[study][state]") {
   const std::string body = unsealed(study_state_text(two_run_state()));
   const int shortage = line_of(body, "sketch 2 1 ");
-  // The crafted sketch of issue 11, and an edited bin count whose checksum was recomputed.
+  // The crafted sketch that once crashed merge, and an edited bin count whose checksum was recomputed.
   CHECK(state_error(sealed(with_line(body, "sketch 2 1 ",
                                      "sketch 200 0 0x1p+0 0x1p+0 2 -9223372036854775807:100 "
                                      "9223372036854775807:100 0"))) ==

@@ -2,12 +2,16 @@
 #include "support/cli_run.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "cli/app.hpp"
@@ -35,14 +39,32 @@ int gapsim(std::vector<std::string> args) {
   return app_main(static_cast<int>(argv.size()), argv.data());
 }
 
-int gapsim_process(const std::vector<std::string>& args) {
-  std::vector<std::string> owned{GAPSIM_BINARY};
-  owned.insert(owned.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : owned) {
-    argv.push_back(arg.data());
+namespace {
+
+// The program's path and `args`, as execv and posix_spawn take them.
+class ProgramArgs {
+ public:
+  explicit ProgramArgs(const std::vector<std::string>& args) : m_args{GAPSIM_BINARY} {
+    m_args.insert(m_args.end(), args.begin(), args.end());
   }
-  argv.push_back(nullptr);
+  std::vector<char*> argv() {
+    std::vector<char*> pointers;
+    for (std::string& arg : m_args) {
+      pointers.push_back(arg.data());
+    }
+    pointers.push_back(nullptr);
+    return pointers;
+  }
+
+ private:
+  std::vector<std::string> m_args;
+};
+
+}  // namespace
+
+int gapsim_process(const std::vector<std::string>& args) {
+  ProgramArgs program(args);
+  const auto argv = program.argv();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
@@ -57,6 +79,69 @@ int gapsim_process(const std::vector<std::string>& args) {
     return -1;
   }
   return WEXITSTATUS(status);
+}
+
+CommandOutput gapsim_output(const std::vector<std::string>& args) {
+  std::ostringstream error;
+  std::ostringstream discarded;
+  std::streambuf* const old_error = std::cerr.rdbuf(error.rdbuf());
+  std::streambuf* const old_output = std::cout.rdbuf(discarded.rdbuf());
+  CommandOutput result;
+  try {
+    result.status = gapsim(args);
+  } catch (...) {
+    std::cerr.rdbuf(old_error);
+    std::cout.rdbuf(old_output);
+    throw;
+  }
+  std::cerr.rdbuf(old_error);
+  std::cout.rdbuf(old_output);
+  result.error = error.str();
+  return result;
+}
+
+ProcessEnd gapsim_process_limited(const std::vector<std::string>& args, std::uintmax_t max_file_bytes,
+                                  OverLimit over_limit) {
+  ProgramArgs program(args);
+  const auto argv = program.argv();
+  const pid_t pid = fork();
+  if (pid == 0) {  // the child: only async-signal-safe calls until exec
+    const rlimit limit{max_file_bytes, max_file_bytes};
+    const rlimit no_core{0, 0};  // a SIGXFSZ kill would dump core
+    const int null = open("/dev/null", O_WRONLY);
+    if (null < 0 || dup2(null, 1) < 0 || setrlimit(RLIMIT_FSIZE, &limit) != 0 ||
+        setrlimit(RLIMIT_CORE, &no_core) != 0 ||
+        signal(SIGXFSZ, over_limit == OverLimit::kill ? SIG_DFL : SIG_IGN) == SIG_ERR) {
+      _exit(127);
+    }
+    execv(GAPSIM_BINARY, argv.data());
+    _exit(127);
+  }
+  ProcessEnd end;
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+    return end;
+  }
+  if (WIFEXITED(status)) {
+    end.exit_status = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    end.signal = WTERMSIG(status);
+  }
+  return end;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::vector<std::string> entries_under(const fs::path& root) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    names.push_back(fs::relative(entry.path(), root).string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::vector<fs::path> files_under(const fs::path& root) {

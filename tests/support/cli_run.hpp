@@ -1,6 +1,7 @@
 // Running the command-line program inside tests, and comparing its CSV outputs.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,6 +22,35 @@ int gapsim(std::vector<std::string> args);
 // output discarded and its standard error passed through; returns its exit status, or -1 when
 // it could not be started or did not exit normally.
 int gapsim_process(const std::vector<std::string>& args);
+
+// app_main like gapsim(), with what it prints to standard error returned (standard output
+// is discarded).
+struct CommandOutput {
+  int status = 0;
+  std::string error;
+};
+CommandOutput gapsim_output(const std::vector<std::string>& args);
+
+// What a process ended with: an exit status, or the signal that killed it.
+struct ProcessEnd {
+  int exit_status = -1;  // -1 when killed
+  int signal = 0;        // 0 when it exited
+};
+
+// What the program is to do on writing past its file size limit.
+enum class OverLimit { fail_write, kill };
+
+// Runs the built gapsim program like gapsim_process, with no file it writes allowed past
+// `max_file_bytes` (RLIMIT_FSIZE): a write there fails with EFBIG, as on a full disk, or
+// SIGXFSZ kills the program in the middle of writing its outputs.
+ProcessEnd gapsim_process_limited(const std::vector<std::string>& args, std::uintmax_t max_file_bytes,
+                                  OverLimit over_limit);
+
+// Writes `text` to `path`, creating its parent directories.
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// Every entry under `root`, hidden ones and directories too, relative to it, sorted.
+std::vector<std::string> entries_under(const std::filesystem::path& root);
 
 // The paths of the regular files under `root`, relative to it, sorted.
 std::vector<std::filesystem::path> files_under(const std::filesystem::path& root);

@@ -1,4 +1,4 @@
-// Issue 11: inputs that hung gapsim or grew without end are refused, every key is checked
+// Inputs that hung gapsim or grew without end are refused, every key is checked
 // whatever its mode, and messages name file, line and key without quoting other files.
 #include <sys/stat.h>
 
@@ -43,10 +43,10 @@ Outcome run(std::vector<std::string> args) {
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
-TEST_CASE("issue 11: years in data and fit options lie in 1900-2200", "[e2e][issue11][limits]") {
+TEST_CASE("limits: years in data and fit options lie in 1900-2200", "[e2e][limits]") {
   // Given a year that made the fit run for ever, or a horizon that made the projection grow
   // without end, gapsim should refuse them at once.
-  TempDir dir("issue11_years");
+  TempDir dir("limits_years");
   const fs::path data = dir.path / "data.csv";
   write(data, "year,packets_billion\n-2147483648,1\n2005,2\n2006,3\n");
   const std::string out = (dir.path / "out").string();
@@ -67,8 +67,8 @@ TEST_CASE("issue 11: years in data and fit options lie in 1900-2200", "[e2e][iss
   CHECK(!fs::exists(out));
 }
 
-TEST_CASE("issue 11: --threads at most 4 per core, --seed a non-negative whole number", "[e2e][issue11][limits]") {
-  TempDir dir("issue11_options");
+TEST_CASE("limits: --threads at most 4 per core, --seed a non-negative whole number", "[e2e][limits]") {
+  TempDir dir("limits_options");
   const std::string out = (dir.path / "out").string();
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::string most = std::to_string(4 * cores);
@@ -92,10 +92,10 @@ TEST_CASE("issue 11: --threads at most 4 per core, --seed a non-negative whole n
         k_exit_success);
 }
 
-TEST_CASE("issue 11: what is not a regular file is refused before reading", "[e2e][issue11][limits]") {
+TEST_CASE("limits: what is not a regular file is refused before reading", "[e2e][limits]") {
   // Given a device, a FIFO or a directory where a scenario, a base or a data file belongs,
   // gapsim should name it and stop, without reading (a FIFO with no writer would block).
-  TempDir dir("issue11_special");
+  TempDir dir("limits_special");
   const fs::path fifo = dir.path / "fifo.ini";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const std::string refused = ": not a regular file (directories, devices and FIFOs are refused)";
@@ -118,8 +118,8 @@ TEST_CASE("issue 11: what is not a regular file is refused before reading", "[e2
   CHECK(!fs::exists(out));
 }
 
-TEST_CASE("issue 11: input files larger than 16 MiB are refused unread", "[e2e][issue11][limits]") {
-  TempDir dir("issue11_big");
+TEST_CASE("limits: input files larger than 16 MiB are refused unread", "[e2e][limits]") {
+  TempDir dir("limits_big");
   const fs::path big = dir.path / "big.ini";
   fs::resize_file((write(big, ""), big), k_max_input_bytes + 1);
   CHECK(read_disk_file_any_size(big.string())->size() == k_max_input_bytes + 1);
@@ -131,10 +131,10 @@ TEST_CASE("issue 11: input files larger than 16 MiB are refused unread", "[e2e][
   CHECK(read_disk_file(big.string())->size() == k_max_input_bytes);
 }
 
-TEST_CASE("issue 11: errors about other files never quote them", "[e2e][issue11][messages]") {
+TEST_CASE("limits: errors about other files never quote them", "[e2e][output][messages]") {
   // Given a scenario that points `extends` or `series` at a file that is not what it should
   // be, the message should name that file's line and column but print none of its content.
-  TempDir dir("issue11_quote");
+  TempDir dir("limits_quote");
   write(dir.path / "secret.csv", "year,api_key\n2013,SECRET-TOKEN-123\n");
   write(dir.path / "passwd", "root:x:0:0:root:/root:/bin/bash\n");
   const fs::path series = dir.path / "series.ini";
@@ -151,8 +151,8 @@ TEST_CASE("issue 11: errors about other files never quote them", "[e2e][issue11]
         "gapsim fit: error: " + (dir.path / "secret.csv").string() + ":2: api_key: not a number\n");
 }
 
-TEST_CASE("issue 11: CSV syntax errors and failed fits say where", "[e2e][issue11][messages]") {
-  TempDir dir("issue11_where");
+TEST_CASE("limits: CSV syntax errors and failed fits say where", "[e2e][output][messages]") {
+  TempDir dir("limits_where");
   const fs::path data = dir.path / "data.csv";
   write(data, "year,packets_billion\n2005,1\n2006,\"2\n2007,3\n");
   const std::string out = (dir.path / "out").string();
