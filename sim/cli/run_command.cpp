@@ -17,7 +17,10 @@ namespace {
 constexpr const char* k_usage =
     "usage: gapsim run FILE|DIR... [-o DIR] [--reference NAME]\n"
     "Runs every scenario file given (a directory means every *.ini in it) and writes\n"
-    "DIR/<scenario>/timeseries.csv, DIR/<scenario>/manifest and DIR/summary.csv.";
+    "DIR/<scenario>/timeseries.csv, DIR/<scenario>/manifest and DIR/summary.csv.\n"
+    "Limits: scenario and data files are regular files of at most 16 MiB; an extends chain\n"
+    "holds at most 64 files; a scenario file's name must be usable as a directory name (no\n"
+    "leading '.' or '-', no separators or control characters, at most 100 characters).";
 
 }  // namespace
 

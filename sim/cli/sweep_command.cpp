@@ -22,7 +22,8 @@ constexpr const char* k_usage =
     "                    [--threads T] [--quiet] [-o DIR]\n"
     "Runs SCENARIO at every combination of the values given (KEY may be KEY@YEAR for one\n"
     "point of a schedule) and writes DIR/<scenario>/sweep.csv: one column per swept key, then\n"
-    "year, variable, value (every variable, or those of --series), and a manifest.";
+    "year, variable, value (every variable, or those of --series), and a manifest.\n"
+    "The grid holds at most 1,000,000 points.";
 
 }  // namespace
 
