@@ -79,7 +79,7 @@ ShardFiles read_shard(const std::string& dir, const ReadFile& read) {
     files.manifest.resize(shard_line);
   }
   const std::string runs_path = dir + "/runs.csv";
-  const std::string runs = read_or_fail(read, runs_path);
+  std::string runs = read_or_fail(read, runs_path);
   check_checksum(runs, files.state.runs_csv_sha256, runs_path, state_path);
   const std::string series_path = dir + "/series_long.csv";
   files.series_long = read(series_path);
@@ -99,7 +99,8 @@ ShardFiles read_shard(const std::string& dir, const ReadFile& read) {
   }
   const std::size_t header_end = runs.find('\n') + 1;
   files.runs_header = runs.substr(0, header_end);
-  files.runs_body = runs.substr(header_end);
+  runs.erase(0, header_end);  // the body in place: a shard's runs table can be hundreds of MB
+  files.runs_body = std::move(runs);
   check_run_rows(files.runs_body, first, last, runs_path);
   return files;
 }

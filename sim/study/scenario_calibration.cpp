@@ -11,6 +11,7 @@
 #include "io/number_format.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/value_parser.hpp"
+#include "io/varied_key.hpp"
 #include "model/engine.hpp"
 #include "model/exogenous.hpp"
 #include "model/summary.hpp"
@@ -29,8 +30,7 @@ std::expected<CalibratedKey, std::string> calibrated_key(const RawScenario& raw,
     return std::unexpected(key + ": only number keys can be calibrated");
   }
   CalibratedKey calibrated{key, 0.0, 0.0, {spec->min, spec->max}};
-  const auto setting = raw.settings.find(key);
-  const std::string text = setting != raw.settings.end() ? setting->second.value : std::string(spec->default_value);
+  const std::string text = value_text(raw, key);
   const auto value = parse_number(text);
   if (!value) {
     return std::unexpected(
