@@ -42,6 +42,9 @@ int run_command(const std::vector<std::string>& args) {
     const std::string dir = output_path(out_dir, run.name);
     write_directory_atomically(dir, {{"timeseries.csv", run.timeseries}, {"manifest", run.manifest}});
     rows.push_back({run.name, run.summary});
+    for (const std::string& warning : run.warnings) {
+      std::cerr << "warning: " << warning << "\n";
+    }
     std::cout << run.name << ": " << dir << "/timeseries.csv\n";
   });
 

@@ -3,10 +3,12 @@
 
 #include <charconv>
 #include <filesystem>
+#include <iostream>
 #include <thread>
 
 #include "cli/usage_error.hpp"
 #include "io/output_variable.hpp"
+#include "study/inert_inputs.hpp"
 
 namespace gapsim {
 
@@ -133,6 +135,13 @@ std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts) {
     axes.push_back(std::move(*axis));
   }
   return axes;
+}
+
+void warn_inputs_without_effect(const UncertainScenario& scenario, int threads) {
+  for (const std::size_t i : inputs_without_effect(scenario.variants, scenario.inputs, threads)) {
+    std::cerr << "warning: " << scenario.raw.name << ": " << scenario.inputs[i].key.label
+              << " is declared uncertain but changes no output between its 5th and 95th percentile\n";
+  }
 }
 
 }  // namespace gapsim

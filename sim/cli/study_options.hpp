@@ -14,6 +14,7 @@
 #include "study/sensitivity.hpp"
 #include "study/shard.hpp"
 #include "study/sweep.hpp"
+#include "study/uncertain_scenario.hpp"
 
 namespace gapsim {
 
@@ -59,6 +60,10 @@ MonteCarloOptions monte_carlo_options(const boost::program_options::variables_ma
 // --output (the metric; `usage` when it is missing), --runs, --sampler, --seed, --bootstrap
 // and --threads of `gapsim sensitivity`. Throws UsageError naming the option.
 SensitivityOptions sensitivity_options(const boost::program_options::variables_map& vm, const std::string& usage);
+
+// One warning line on stderr for each declared input of `scenario` that changes no output
+// (study/inert_inputs.hpp), naming the scenario and the key.
+void warn_inputs_without_effect(const UncertainScenario& scenario, int threads);
 
 // Each --set KEY=FROM:TO:STEP as an axis. Throws UsageError "--set TEXT: what".
 std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts);

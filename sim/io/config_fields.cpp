@@ -38,8 +38,8 @@ constexpr std::array k_fields = {
   number_field("upskilling.cost_per_person", k_exogenous_scalars, [](C c, I) { return &c.upskilling.cost_per_person; }),
 
   number_field("hiring.delay", k_exogenous_scalars, [](C c, I) { return &c.hiring.delay; }),
-  schedule_field("hiring.pool", k_exogenous_hire_cap, [](C c, I) { return &c.hiring.pool; }),
-  number_field("hiring.max_pool_share", k_exogenous_hire_cap, [](C c, I) { return &c.hiring.max_pool_share; }),
+  schedule_field("hiring.pool", k_exogenous_hiring_pool, [](C c, I) { return &c.hiring.pool; }),
+  number_field("hiring.max_pool_share", k_exogenous_hiring_pool, [](C c, I) { return &c.hiring.max_pool_share; }),
   number_field("hiring.qualified_share", k_exogenous_scalars, [](C c, I) { return &c.hiring.qualified_share; }),
   number_field("hiring.age_mean", k_exogenous_hire_ages, [](C c, I) { return &c.hiring.age_mean; }),
   number_field("hiring.age_sd", k_exogenous_hire_ages, [](C c, I) { return &c.hiring.age_sd; }),
@@ -48,6 +48,7 @@ constexpr std::array k_fields = {
   number_field("demand.base_shortage", k_exogenous_demand_base, [](C c, I) { return &c.demand.base_shortage; }),
   schedule_field("demand.growth", k_exogenous_demand_growth, [](C c, I) { return &c.demand.growth; }),
   number_field("demand.attack_elasticity", k_exogenous_threat, [](C c, I) { return &c.demand.attack_elasticity; }),
+  number_field("demand.threat_ceiling", k_exogenous_threat, [](C c, I) { return &c.demand.threat_ceiling; }),
 
   schedule_field("outsourcing.share", k_exogenous_provider_share, [](C c, I) { return &c.outsourcing.share; }),
   number_field("outsourcing.floor", k_exogenous_provider_share, [](C c, I) { return &c.outsourcing.floor; }),

@@ -382,6 +382,7 @@ BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, Trend
   c.demand.base_shortage = s.required_number("demand.base_shortage");
   c.demand.growth = s.schedule("demand.growth");
   c.demand.attack_elasticity = s.number("demand.attack_elasticity");
+  c.demand.threat_ceiling = s.number("demand.threat_ceiling");
 
   c.attack = build_attack(s, read, c.time.start_year, built.data_files, trends);
 
@@ -408,8 +409,10 @@ BuiltScenario build_scenario(const RawScenario& raw, const ReadFile& read, Trend
     programme.duration = s.required_number(p + "duration");
     programme.completion_rate = s.number(p + "completion_rate");
     programme.entry_share = s.number(p + "entry_share");
-    programme.source =
-        s.choice(p + "source") == "underskilled" ? TraineeSource::underskilled : TraineeSource::new_entrants;
+    const std::string source = s.choice(p + "source");
+    programme.source = source == "underskilled" ? TraineeSource::underskilled
+                       : source == "pool"       ? TraineeSource::it_pool
+                                                : TraineeSource::new_entrants;
     programme.entry_tier = s.choice(p + "entry_tier") == "qualified" ? Tier::qualified : Tier::underskilled;
     programme.entry_age = s.integer(p + "entry_age");
     if (programme.entry_age < c.workforce.min_age || programme.entry_age > c.workforce.max_age) {

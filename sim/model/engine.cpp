@@ -34,6 +34,8 @@ struct FlowTotals {
   double attrition = 0.0;
   double retirements = 0.0;
   double cost = 0.0;
+  double open_positions = 0.0;  // summed over the steps, reported as their mean
+  double hiring_cap = 0.0;      // summed over the steps, reported as their mean
 };
 
 void record_levels(const ExogenousInputs& in, int n, double qualified, double underskilled, double trainees,
@@ -41,6 +43,8 @@ void record_levels(const ExogenousInputs& in, int n, double qualified, double un
   const double workforce = qualified + underskilled;
   results.at(row, Column::time) = in.time_at(n);
   results.at(row, Column::attack_volume) = in.attack_volume[n];
+  results.at(row, Column::threat_index) = in.threat_index[n];
+  results.at(row, Column::it_pool) = std::max(0.0, in.it_workforce[n] - workforce);
   results.at(row, Column::demand) = in.demand[n];
   results.at(row, Column::domestic_demand) = in.domestic_demand[n];
   results.at(row, Column::outsourced_share) = in.outsourced_share[n];
@@ -53,7 +57,9 @@ void record_levels(const ExogenousInputs& in, int n, double qualified, double un
       std::max(0.0, in.domestic_demand[n] - qualified - in.underskilled_effectiveness * underskilled);
 }
 
-void record_flows(const FlowTotals& flows, double cost_cumulative, Results& results, int row) {
+void record_flows(const FlowTotals& flows, double cost_cumulative, int steps_per_report, Results& results, int row) {
+  results.at(row, Column::open_positions) = flows.open_positions / steps_per_report;
+  results.at(row, Column::hiring_cap) = flows.hiring_cap / steps_per_report;
   results.at(row, Column::graduates) = flows.graduates;
   results.at(row, Column::programme_entrants) = flows.programme_entrants;
   results.at(row, Column::upskilled) = flows.upskilled;
@@ -125,6 +131,8 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
   results.peak_shortage = -1.0;
   results.peak_time = in.start_time;
   results.first_zero_time = -1.0;
+  results.first_demand_over_it_time = -1.0;
+  results.peak_demand_it_ratio = 0.0;
 
   Eigen::ArrayXd& q = ws.m_qualified;
   Eigen::ArrayXd& u = ws.m_underskilled;
@@ -149,6 +157,13 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     if (open_positions == 0.0 && results.first_zero_time < 0.0) {
       results.first_zero_time = t;
     }
+    // Security work is part of IT work: demand beyond the IT workforce has left the economy.
+    if (in.domestic_demand[n] > in.it_workforce[n] && results.first_demand_over_it_time < 0.0) {
+      results.first_demand_over_it_time = t;
+    }
+    if (in.it_workforce[n] > 0.0) {
+      results.peak_demand_it_ratio = std::max(results.peak_demand_it_ratio, in.domestic_demand[n] / in.it_workforce[n]);
+    }
     if (n % in.steps_per_report == 0) {
       double trainees = 0.0;
       for (const Eigen::ArrayXd& pipeline : ws.m_pipelines) {
@@ -160,6 +175,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
 
     // Programmes: starters enter the ring, those who started delay_steps ago come out.
     double upgrades_wanted = 0.0;  // completers of upskilling programmes [persons]
+    double from_it_pool = 0.0;     // entrants of programmes that draw on IT workers [persons]
     for (std::size_t k = 0; k < in.programmes.size(); ++k) {
       const ProgrammeInputs& programme = in.programmes[k];
       const double starts = programme.starts[n];
@@ -178,11 +194,20 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
         upgrades_wanted += ws.m_entering[k];
       } else {
         flows.programme_entrants += ws.m_entering[k];
+        if (programme.source == TraineeSource::it_pool) {
+          from_it_pool += ws.m_entering[k];
+        }
       }
     }
 
-    // Mid-career hiring: open positions filled over the hiring delay, capped by the IT pool.
-    const double hires = std::min(open_positions / in.hiring_delay, in.hire_cap[n]) * dt;
+    // Mid-career hiring: open positions filled over the hiring delay. At most a share of the
+    // IT workers outside security move in per year, and entrants of programmes that draw on
+    // them (qualification holders who already work in IT) use up the same capacity.
+    const double hiring_cap = in.max_pool_share * std::max(0.0, in.it_workforce[n] - workforce);
+    const double hiring_room = std::max(0.0, hiring_cap - from_it_pool / dt);
+    const double hires = std::min(open_positions / in.hiring_delay, hiring_room) * dt;
+    flows.open_positions += open_positions;
+    flows.hiring_cap += hiring_cap;
 
     // Upskilling: a rate plus capacity plus upskilling-programme completers, spread over ages
     // in proportion, never more of an age than is left after attrition and retirement.
@@ -210,7 +235,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     double underskilled_next = totals.underskilled;
     for (std::size_t k = 0; k < in.programmes.size(); ++k) {
       const ProgrammeInputs& programme = in.programmes[k];
-      if (programme.source == TraineeSource::new_entrants) {
+      if (programme.source != TraineeSource::underskilled) {
         const bool qualified_tier = programme.entry_tier == Tier::qualified;
         (qualified_tier ? q : u)[programme.entry_index] += ws.m_entering[k];
         (qualified_tier ? qualified_next : underskilled_next) += ws.m_entering[k];
@@ -228,7 +253,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     underskilled = underskilled_next;
     if ((n + 1) % in.steps_per_report == 0) {
       cost_cumulative += flows.cost;
-      record_flows(flows, cost_cumulative, results, n / in.steps_per_report);
+      record_flows(flows, cost_cumulative, in.steps_per_report, results, n / in.steps_per_report);
     }
   }
 }

@@ -28,6 +28,22 @@ double domestic_factor(double share, double foreign_share, double leverage) {
   return 1.0 - share + share * (1.0 - foreign_share) / leverage;
 }
 
+// Demand factor of the threat: exp(L tanh(e x / L)) for the log threat index x, elasticity e
+// and L = ln(ceiling). Near the start it is the constant-elasticity index^e; far from it the
+// factor levels off at the ceiling (or at 1 / ceiling for a falling threat), so that no
+// extrapolated threat path can carry demand beyond the economy it belongs to.
+void threat_factors(const DemandConfig& demand, const Eigen::ArrayXd& log_index, Eigen::ArrayXd& factor) {
+  const double log_ceiling = std::log(demand.threat_ceiling);
+  if (demand.attack_elasticity == 0.0 || log_ceiling == 0.0) {
+    factor.setOnes();
+    return;
+  }
+  const double slope = demand.attack_elasticity / log_ceiling;
+  for (Eigen::Index n = 0; n < log_index.size(); ++n) {
+    factor[n] = std::exp(log_ceiling * std::tanh(slope * log_index[n]));
+  }
+}
+
 std::span<double> span_of(Eigen::ArrayXd& array) { return {array.data(), static_cast<std::size_t>(array.size())}; }
 
 void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const Eigen::ArrayXd& time, int min_age,
@@ -61,10 +77,11 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   in.start_time = time.start_year;
 
   const int steps = in.steps;
-  for (Eigen::ArrayXd* series :
-       {&in.attack_volume, &in.demand, &in.outsourced_share, &in.domestic_demand, &in.hire_cap, &in.upskill_rate,
-        &in.upskill_capacity, &in.outsourcing_cost, &m_trend_ratio, &m_trend, &m_attack_factor, &m_demand_factor,
-        &m_demand_extra, &m_growth_factor, &m_threat, &m_domestic_factor, &m_time, &m_leverage, &m_foreign_share}) {
+  for (Eigen::ArrayXd* series : {&in.attack_volume,    &in.threat_index, &in.demand,          &in.outsourced_share,
+                                 &in.domestic_demand,  &in.it_workforce, &in.upskill_rate,    &in.upskill_capacity,
+                                 &in.outsourcing_cost, &m_trend,         &m_attack_factor,    &m_demand_factor,
+                                 &m_demand_extra,      &m_growth_factor, &m_log_threat_index, &m_threat,
+                                 &m_domestic_factor,   &m_time,          &m_leverage,         &m_foreign_share}) {
     series->resize(steps);
   }
   for (int n = 0; n < steps; ++n) {
@@ -72,10 +89,8 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   }
   // The attack trend cannot change between updates: evaluated once (a fitted trend's median
   // at every step is the dearest part of the series).
-  const double base_attack = config.attack->volume(in.start_time);
   for (int n = 0; n < steps; ++n) {
     m_trend[n] = config.attack->volume(m_time[n]);
-    m_trend_ratio[n] = m_trend[n] / base_attack;
   }
   const int ages = config.workforce.max_age - config.workforce.min_age + 1;
   for (Eigen::ArrayXd* per_age :
@@ -111,6 +126,8 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       m_demand_factor[n] = demand_factor;
       m_demand_extra[n] = demand_extra;
       in.attack_volume[n] = m_trend[n] * attack_factor;
+      in.threat_index[n] = in.attack_volume[n] / m_trend[0];
+      m_log_threat_index[n] = std::log(in.threat_index[n]);
     }
   }
   if (changed & k_exogenous_demand_growth) {
@@ -127,10 +144,8 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       growth_factor *= step_growth;
     }
   }
-  if (changed & k_exogenous_threat) {
-    for (int n = 0; n < steps; ++n) {
-      m_threat[n] = std::pow(m_trend_ratio[n], config.demand.attack_elasticity);
-    }
+  if (changed & (k_exogenous_threat | k_exogenous_events)) {
+    threat_factors(config.demand, m_log_threat_index, m_threat);
   }
   if (changed & k_exogenous_provider_staff) {
     for (int n = 0; n < steps; ++n) {
@@ -162,10 +177,11 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       in.outsourcing_cost[n] = in.outsourced_share[n] * in.demand[n] * out.cost_per_fte * in.dt;
     }
   }
-  if (changed & k_exogenous_hire_cap) {
+  if (changed & k_exogenous_hiring_pool) {
     for (int n = 0; n < steps; ++n) {
-      in.hire_cap[n] = config.hiring.max_pool_share * config.hiring.pool.at(m_time[n]);
+      in.it_workforce[n] = config.hiring.pool.at(m_time[n]);
     }
+    in.max_pool_share = config.hiring.max_pool_share;
   }
   if (changed & k_exogenous_upskill_rate) {
     for (int n = 0; n < steps; ++n) {

@@ -30,10 +30,11 @@ struct ExogenousInputs {
 
   // Per step n (size `steps`), evaluated at t_n = time_at(n).
   Eigen::ArrayXd attack_volume;     // trend times event multipliers
+  Eigen::ArrayXd threat_index;      // attack volume / the trend at the start
   Eigen::ArrayXd demand;            // total security FTE needed [persons]
   Eigen::ArrayXd outsourced_share;  // provider share of demand
   Eigen::ArrayXd domestic_demand;   // demand on Japanese workers [persons]
-  Eigen::ArrayXd hire_cap;          // most hires the IT pool allows [persons/yr]
+  Eigen::ArrayXd it_workforce;      // IT workforce, security workers included [persons]
   Eigen::ArrayXd upskill_rate;      // [1/yr]
   Eigen::ArrayXd upskill_capacity;  // [persons/yr]
   Eigen::ArrayXd outsourcing_cost;  // cost of outsourced FTE in the step [yen]
@@ -46,7 +47,8 @@ struct ExogenousInputs {
 
   double attrition_qualified{};  // per-step fraction, rate * dt
   double attrition_underskilled{};
-  double hiring_delay{};  // [yr]
+  double hiring_delay{};    // [yr]
+  double max_pool_share{};  // most of the IT workers outside security moving in per year [1/yr]
   double hire_qualified_share{};
   double cost_per_hire{};     // [yen]
   double cost_per_upskill{};  // [yen]
@@ -66,10 +68,10 @@ enum ExogenousPart : unsigned {
   k_exogenous_events = 1u << 0,             // event windows: multipliers, extra demand
   k_exogenous_demand_base = 1u << 1,        // start workforce and shortage: the start demand
   k_exogenous_demand_growth = 1u << 2,      // demand.growth
-  k_exogenous_threat = 1u << 3,             // demand.attack_elasticity
+  k_exogenous_threat = 1u << 3,             // demand.attack_elasticity and threat_ceiling
   k_exogenous_provider_share = 1u << 4,     // outsourcing share, or its logistic curve
   k_exogenous_outsourcing_cost = 1u << 5,   // cost per covered FTE
-  k_exogenous_hire_cap = 1u << 6,           // IT pool and the most of it hired per year
+  k_exogenous_hiring_pool = 1u << 6,        // IT workforce and the most of it hired per year
   k_exogenous_upskill_rate = 1u << 7,       // upskilling rate schedule
   k_exogenous_initial_stocks = 1u << 8,     // start workforce by tier and age
   k_exogenous_retirement = 1u << 9,         // retirement age distribution
@@ -99,17 +101,17 @@ class ExogenousSeries {
  private:
   ExogenousInputs m_inputs;
   // Per step n:
-  Eigen::ArrayXd m_trend_ratio;      // attack trend / its value at the start
-  Eigen::ArrayXd m_trend;            // attack trend without events
-  Eigen::ArrayXd m_attack_factor;    // product of the events' attack multipliers
-  Eigen::ArrayXd m_demand_factor;    // product of the events' demand multipliers
-  Eigen::ArrayXd m_demand_extra;     // the events' extra demand [persons]
-  Eigen::ArrayXd m_growth_factor;    // product of (1 + g)^dt over the steps before n
-  Eigen::ArrayXd m_threat;           // trend ratio ^ attack elasticity
-  Eigen::ArrayXd m_domestic_factor;  // domestic FTE per unit of demand
-  Eigen::ArrayXd m_time;             // decimal year at the start of the step
-  Eigen::ArrayXd m_leverage;         // outsourcing leverage
-  Eigen::ArrayXd m_foreign_share;    // outsourcing foreign share
+  Eigen::ArrayXd m_trend;             // attack trend without events
+  Eigen::ArrayXd m_attack_factor;     // product of the events' attack multipliers
+  Eigen::ArrayXd m_demand_factor;     // product of the events' demand multipliers
+  Eigen::ArrayXd m_demand_extra;      // the events' extra demand [persons]
+  Eigen::ArrayXd m_growth_factor;     // product of (1 + g)^dt over the steps before n
+  Eigen::ArrayXd m_log_threat_index;  // ln(threat index)
+  Eigen::ArrayXd m_threat;            // demand factor of the threat (saturating in the log index)
+  Eigen::ArrayXd m_domestic_factor;   // domestic FTE per unit of demand
+  Eigen::ArrayXd m_time;              // decimal year at the start of the step
+  Eigen::ArrayXd m_leverage;          // outsourcing leverage
+  Eigen::ArrayXd m_foreign_share;     // outsourcing foreign share
   // Per age:
   Eigen::ArrayXd m_retire_hazard;  // annual retirement hazard
 };

@@ -57,7 +57,11 @@ std::string_view keys_driving(Column column) {
     case Column::attrition: return "attrition.*, workforce.*";
     case Column::retirements: return "retirement.*, workforce.*";
     case Column::shortage:
-    case Column::skill_gap: return "demand.*, attack.*, outsourcing.*, workforce.*, hiring.*, programme.*";
+    case Column::skill_gap:
+    case Column::open_positions: return "demand.*, attack.*, outsourcing.*, workforce.*, hiring.*, programme.*";
+    case Column::hiring_cap:
+    case Column::it_pool: return "hiring.pool, hiring.max_pool_share, workforce.*, programme.*";
+    case Column::threat_index: return "attack.*, event.*.attack_multiplier";
     case Column::cost:
     case Column::cost_cumulative:
       return "upskilling.cost_per_person, hiring.cost_per_hire, outsourcing.cost_per_fte, "

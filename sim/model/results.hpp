@@ -27,6 +27,10 @@ enum class Column : int {
   retirements,         // retirements, including ageing past max age [persons/step]
   shortage,            // max(0, domestic_demand - workforce) [persons]
   skill_gap,           // max(0, domestic_demand - qualified - e * underskilled) [persons]
+  open_positions,      // mean over the report step of the open positions hiring works on [persons]
+  hiring_cap,          // mean over the report step of the most that may move in from IT [persons/yr]
+  it_pool,             // IT workers outside security: IT workforce - workforce, at least 0 [persons]
+  threat_index,        // attack volume / attack trend at the start [-]
   cost,                // spending in the report step [yen]
   cost_cumulative,     // spending from the start to the end of the report step [yen]
   count
@@ -44,6 +48,9 @@ struct Results {
   double peak_shortage = 0.0;   // largest shortage at the start of any time step [persons]
   double peak_time = 0.0;       // decimal year of that step
   double first_zero_time = -1;  // decimal year of the first step with no shortage; < 0: never
+  // Decimal year of the first step whose domestic demand exceeds the IT workforce; < 0: never.
+  double first_demand_over_it_time = -1;
+  double peak_demand_it_ratio = 0.0;  // largest domestic demand / IT workforce of any step
 
   double& at(int row, Column column) { return table(row, static_cast<int>(column)); }
   double at(int row, Column column) const { return table(row, static_cast<int>(column)); }

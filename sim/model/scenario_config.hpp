@@ -17,8 +17,9 @@ namespace gapsim {
 
 enum class Tier { qualified, underskilled };
 enum class ReportStep { annual, monthly };
-// Where a programme's trainees come from: new people, or under-skilled workers (upskilling).
-enum class TraineeSource { new_entrants, underskilled };
+// Where a programme's trainees come from: new people from outside IT work, under-skilled
+// security workers (upskilling), or the general IT workforce that hiring also draws on.
+enum class TraineeSource { new_entrants, underskilled, it_pool };
 
 struct TimeConfig {
   int start_year{};      // first simulated year; the state is given at 1 January
@@ -54,8 +55,8 @@ struct UpskillingConfig {
 
 struct HiringConfig {
   double delay{};                           // time to fill an open position [yr]
-  Schedule pool = Schedule::constant(0.0);  // general IT workforce [persons]
-  double max_pool_share{};                  // most of the pool hired per year [1/yr]
+  Schedule pool = Schedule::constant(0.0);  // IT workforce, security workers included [persons]
+  double max_pool_share{};                  // most of the IT workers outside security moving in per year [1/yr]
   double qualified_share{};                 // share of hires who are qualified
   double age_mean{};                        // [years]
   double age_sd{};                          // [years]
@@ -65,7 +66,8 @@ struct HiringConfig {
 struct DemandConfig {
   double base_shortage{};                     // unfilled domestic demand at start [persons]
   Schedule growth = Schedule::constant(0.0);  // digital-economy growth [1/yr]
-  double attack_elasticity{};                 // d ln(demand) / d ln(attack trend)
+  double attack_elasticity{};                 // d ln(demand) / d ln(threat index) at the start
+  double threat_ceiling{};                    // most the threat can multiply demand by (>= 1)
 };
 
 enum class Adoption { logistic, schedule };

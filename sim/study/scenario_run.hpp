@@ -17,6 +17,7 @@ struct ScenarioRun {
   std::string timeseries;  // timeseries.csv
   std::string manifest;
   Summary summary;
+  std::vector<std::string> warnings;  // implausible results worth a line on stderr
 };
 
 // Loads, builds and runs the scenario at `path`. Throws InputError for a bad scenario.

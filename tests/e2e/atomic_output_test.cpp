@@ -126,7 +126,7 @@ TEST_CASE("run killed between timeseries.csv and manifest leaves the previous pa
   // its manifest (larger than its time series), should keep the first run's two files.
   TempDir temp("run_killed");
   const fs::path scenario = temp.path / "s.ini";
-  const std::string first = "extends = " + k_scenarios + "/meti2016.ini\n";
+  const std::string first = "extends = " + k_scenarios + "/meti2016.ini\n[time]\nend_year = 2018\n";
   const std::string second = first + "[hiring]\ndelay = 2.5\n";
   write_text(scenario, second);
   REQUIRE(gapsim({"run", scenario.string(), "-o", (temp.path / "sizes").string()}) == 0);

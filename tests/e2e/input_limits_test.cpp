@@ -164,9 +164,10 @@ TEST_CASE("limits: CSV syntax errors and failed fits say where", "[e2e][output][
         "gapsim fit: error: " + data.string() +
             ": column packets_billion: no trend model could be fitted to the data\n");
   const fs::path scenario = dir.path / "fit.ini";
-  write(scenario, "extends = " + k_baseline + "\n[attack]\ntrend = fit\nseries = data.csv\nmodel = auto\n");
+  write(scenario, "extends = " + k_baseline +
+                      "\n[attack]\ntrend = fit\nseries = data.csv\ncolumn = packets_billion\nmodel = auto\n");
   CHECK(run({"run", scenario.string(), "-o", out}).error ==
-        k_run_failed + scenario.string() + ":5: attack.model: no trend model could be fitted to the data (" +
+        k_run_failed + scenario.string() + ":6: attack.model: no trend model could be fitted to the data (" +
             data.string() + ", column packets_billion)\n");
 }
 

@@ -1,5 +1,6 @@
 // `gapsim run` end to end: golden outputs of the shipped scenarios, identical bytes from separate
 // processes (for `gapsim mc` also on 1 and 2 threads), failures that leave earlier results alone.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -7,6 +8,7 @@
 
 #include "cli/app.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/varied_key.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
 
@@ -16,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using test::check_csv_matches;
 using test::gapsim;
+using test::gapsim_output;
 using test::parse_csv;
 using test::slurp;
 using test::TempDir;
@@ -88,7 +91,8 @@ TEST_CASE("run: the manifest records version, input hashes and resolved values",
   CHECK(manifest.find("# sha256 ") != std::string::npos);
   CHECK(manifest.find("[event.tokyo_games]\n") != std::string::npos);
   CHECK(manifest.find("start = 2021-07-23  # ") != std::string::npos);
-  CHECK(manifest.find("delay = 3.085598798796461  # ") != std::string::npos);
+  const RawScenario baseline = load_scenario((k_scenarios / "baseline.ini").string(), read_disk_file);
+  CHECK(manifest.find("\ndelay = " + value_text(baseline, "hiring.delay") + "  # ") != std::string::npos);
   CHECK(manifest.find("max_age = 70  # default\n") != std::string::npos);
 }
 
@@ -139,6 +143,33 @@ TEST_CASE("cli: help, version and usage errors", "[cli]") {
   CHECK(gapsim({"frobnicate"}) == k_exit_usage);
   CHECK(gapsim({"run"}) == k_exit_usage);
   CHECK(gapsim({"run", "--bogus"}) == k_exit_usage);
+}
+
+TEST_CASE("run: a demand beyond the IT workforce is a warning naming the year", "[e2e][run]") {
+  // Given an IT workforce of 500,000 that the baseline's demand passes in some year, the run
+  // still writes its files and warns once, naming the first year.
+  TempDir out("demand_over_it");
+  const fs::path scenario = out.path / "small_it.ini";
+  std::ofstream(scenario) << "extends = " << (k_scenarios / "baseline.ini").string()
+                          << "\n[hiring]\npool = 500000\n[uncertain]\nhiring.pool@2030 = none\n";
+  const test::CommandOutput result = gapsim_output({"run", scenario.string(), "-o", out.path.string()});
+  CHECK(result.status == 0);
+  CHECK(result.error.starts_with(
+      "warning: small_it: domestic security demand exceeds the IT workforce (hiring.pool) from "));
+  const auto rows = parse_csv(slurp(out.path / "small_it" / "timeseries.csv"));
+  const auto domestic = std::find(rows[0].begin(), rows[0].end(), "domestic_demand") - rows[0].begin();
+  int first_year = 0;
+  for (std::size_t r = 1; r < rows.size() && first_year == 0; ++r) {
+    if (std::stod(rows[r][domestic]) > 500000.0) {
+      first_year = std::stoi(rows[r][0]);
+    }
+  }
+  REQUIRE(first_year > 2013);
+  // Annual rows show 1 January: the monthly step that passes lies in the year before, or is
+  // the first step of that year.
+  const int named = std::stoi(result.error.substr(result.error.find(" from ") + 6));
+  CHECK((named == first_year - 1 || named == first_year));
+  CHECK(gapsim_output({"run", (k_scenarios / "baseline.ini").string(), "-o", out.path.string()}).error.empty());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "io/scenario_builder.hpp"
+#include "io/varied_key.hpp"
 #include "model/engine.hpp"
 #include "model/summary.hpp"
 #include "support/approx.hpp"
@@ -107,12 +108,24 @@ TEST_CASE("mc: a run's row is what a plain run of the scenario with its values g
   const auto& header = rows[0];
   const auto& run = rows[3];
   // A scenario file extending the baseline with run 2's sampled values.
+  // A KEY@YEAR column replaces that point of the baseline's schedule.
+  const RawScenario raw = load_scenario(k_baseline, read_disk_file);
   std::string ini = "extends = " + k_baseline + "\n";
   for (std::size_t c = 2; c < header.size() && header[c] != "shortage_2020"; ++c) {
-    const std::size_t dot = header[c].find('.');
+    const VariedKey varied = *parse_varied_key(header[c]);
+    std::string value = run[c];
+    if (varied.at) {
+      std::string points = value_text(raw, varied.key);
+      const std::string year = header[c].substr(header[c].find('@') + 1) + ":";
+      const std::size_t from = points.find(year) + year.size();
+      points.replace(
+          from, points.find(',', from) == std::string::npos ? std::string::npos : points.find(',', from) - from, value);
+      value = points;
+    }
+    const std::size_t dot = varied.key.find('.');
     ini += '[';  // appended piece by piece: "[" + std::string trips GCC 12's false -Wrestrict
-    ini += header[c].substr(0, dot);
-    ini += "]\n" + header[c].substr(dot + 1) + " = " + run[c] + "\n";
+    ini += varied.key.substr(0, dot);
+    ini += "]\n" + varied.key.substr(dot + 1) + " = " + value + "\n";
   }
   std::ofstream(dir.path / "run2.ini") << ini;
   const Summary summary = summarize(test::run_config(load_and_build((dir.path / "run2.ini").string()).config));
@@ -180,7 +193,8 @@ TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {
       << "extends = " << k_baseline
       << "\n[uncertain]\nhiring.delay = none\ndemand.attack_elasticity = none\n"
          "demand.growth = none\nattrition.qualified = none\nupskilling.rate = none\n"
-         "retirement.age_mean = none\noutsourcing.share = none\n";
+         "retirement.age_mean = none\noutsourcing.share@2030 = none\nhiring.pool@2030 = none\n"
+         "demand.threat_ceiling = none\n";
   CHECK(gapsim({"mc", (dir.path / "certain.ini").string(), "--quiet", "-o", dir.path.string()}) == 1);
   CHECK(!fs::exists(dir.path / "certain"));
 }
@@ -224,7 +238,8 @@ TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e
       << "extends = " << k_baseline
       << "\n[uncertain]\ndemand.attack_elasticity = none\ndemand.growth = none\n"
          "attrition.qualified = none\nupskilling.rate = none\nretirement.age_mean = none\n"
-         "outsourcing.share = none\nupskilling.cost_per_person = uniform(0, 1000000)\n";
+         "outsourcing.share@2030 = none\nhiring.pool@2030 = none\ndemand.threat_ceiling = none\n"
+         "upskilling.cost_per_person = uniform(0, 1000000)\n";
   REQUIRE(gapsim({"sensitivity", (dir.path / "two.ini").string(), "--output", "shortage_2020", "--runs", "256",
                   "--bootstrap", "200", "--quiet", "-o", dir.path.string()}) == 0);
   const auto tornado = parse_csv(slurp(dir.path / "two" / "tornado.csv"));
@@ -248,6 +263,29 @@ TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e
 
   CHECK(gapsim({"sensitivity", k_baseline, "--output", "shortage_2021x", "-o", dir.path.string()}) == 2);
   CHECK(gapsim({"sensitivity", k_baseline, "-o", dir.path.string()}) == 2);
+}
+
+TEST_CASE("mc and sensitivity: a declared input that changes no output is named in a warning", "[e2e][mc]") {
+  // In no_action RISS takes no one, so its entry share cannot matter; the hiring delay can.
+  TempDir dir("inert_input");
+  const fs::path scenario = dir.path / "inert.ini";
+  std::ofstream(scenario) << "extends = " GAPSIM_SOURCE_DIR
+                             "/scenarios/no_action.ini\n[uncertain]\n"
+                             "programme.riss.entry_share = uniform(0.2, 0.3)\n";
+  const std::string warning =
+      "warning: inert: programme.riss.entry_share is declared uncertain but changes no output between its 5th and "
+      "95th percentile\n";
+  const test::CommandOutput mc =
+      test::gapsim_output({"mc", scenario.string(), "--runs", "4", "--quiet", "-o", dir.path.string()});
+  CHECK(mc.status == 0);
+  CHECK(mc.error == warning);
+  const test::CommandOutput sensitivity =
+      test::gapsim_output({"sensitivity", scenario.string(), "--output", "shortage_2020", "--runs", "8", "--bootstrap",
+                           "10", "--quiet", "-o", dir.path.string()});
+  CHECK(sensitivity.status == 0);
+  CHECK(sensitivity.error == warning);
+  // The baseline's own declarations all act.
+  CHECK(test::gapsim_output({"mc", k_baseline, "--runs", "4", "--quiet", "-o", dir.path.string()}).error.empty());
 }
 
 }  // namespace

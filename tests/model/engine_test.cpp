@@ -110,18 +110,63 @@ TEST_CASE("engine: people ageing past the oldest bucket retire", "[core][engine]
   CHECK(results.at(1, Column::workforce) == 0.0);
 }
 
-TEST_CASE("engine: hires fill open positions over the delay, capped by the pool", "[core][engine]") {
-  // One step a year: hires = min(open / delay, share * pool) * 1 yr.
+TEST_CASE("engine: hires fill open positions over the delay, capped by the IT workers outside security",
+          "[core][engine]") {
+  // One step a year: hires = min(open / delay, share * (IT workforce - workforce)) * 1 yr.
   ScenarioConfig config = quiet_config(1000.0);
   config.time = {2013, 2013, 1, ReportStep::annual};
   config.demand.base_shortage = 600.0;
   config.hiring.delay = 3.0;
   config.hiring.qualified_share = 0.25;
   config.hiring.pool = Schedule::constant(10000.0);
-  config.hiring.max_pool_share = 0.05;  // cap 500/yr, above 600/3
-  CHECK_THAT(run_config(config).at(0, Column::hires), within_rounding(200.0));
-  config.hiring.max_pool_share = 0.01;  // cap 100/yr
-  CHECK_THAT(run_config(config).at(0, Column::hires), within_rounding(100.0));
+  config.hiring.max_pool_share = 0.05;  // cap 0.05 * 9000 = 450/yr, above 600/3
+  Results results = run_config(config);
+  CHECK_THAT(results.at(0, Column::hires), within_rounding(200.0));
+  CHECK(results.at(0, Column::it_pool) == 9000.0);
+  CHECK_THAT(results.at(0, Column::hiring_cap), within_rounding(450.0));
+  CHECK(results.at(0, Column::open_positions) == 600.0);
+  config.hiring.max_pool_share = 0.01;  // cap 90/yr
+  CHECK_THAT(run_config(config).at(0, Column::hires), within_rounding(90.0));
+  config.hiring.pool = Schedule::constant(900.0);  // fewer IT workers than security workers
+  results = run_config(config);
+  CHECK(results.at(0, Column::hires) == 0.0);
+  CHECK(results.at(0, Column::it_pool) == 0.0);
+}
+
+TEST_CASE("engine: entrants from the IT pool use up the hiring capacity", "[core][engine]") {
+  // Cap 0.01 * (10000 - 1000) = 90/yr binds (open 600 / 3 = 200/yr). A programme bringing 30
+  // a year from the IT pool leaves 60 for hiring: 90 move in either way, and the IT workers
+  // outside security lose exactly what security gains. The same programme drawing new people
+  // adds its 30 on top of 90 hires.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time = {2013, 2014, 1, ReportStep::annual};
+  config.demand.base_shortage = 600.0;
+  config.hiring.delay = 3.0;
+  config.hiring.pool = Schedule::constant(10000.0);
+  config.hiring.max_pool_share = 0.01;
+  config.hiring.age_sd = 0.0;  // everyone hired at 32, far from retirement
+  ProgrammeConfig programme;
+  programme.name = "exam";
+  programme.intake = Schedule::constant(30.0);
+  programme.completion_rate = 1.0;
+  programme.entry_share = 1.0;
+  programme.source = TraineeSource::it_pool;
+  programme.entry_tier = Tier::qualified;
+  programme.entry_age = 30;
+  config.programmes = {programme};
+  const Results pool = run_config(config);
+  CHECK_THAT(pool.at(0, Column::hires), within_rounding(60.0));
+  CHECK_THAT(pool.at(0, Column::programme_entrants), within_rounding(30.0));
+  CHECK_THAT(pool.at(1, Column::workforce), within_rounding(1090.0));
+  for (int row = 0; row < pool.rows(); ++row) {
+    CHECK_THAT(pool.at(row, Column::workforce) + pool.at(row, Column::it_pool), within_rounding(10000.0));
+  }
+  CHECK_THAT(pool.at(1, Column::hires), within_rounding(0.01 * (10000.0 - 1090.0) - 30.0));
+
+  config.programmes[0].source = TraineeSource::new_entrants;
+  const Results fresh = run_config(config);
+  CHECK_THAT(fresh.at(0, Column::hires), within_rounding(90.0));
+  CHECK_THAT(fresh.at(1, Column::workforce), within_rounding(1120.0));
 }
 
 TEST_CASE("engine: hand-computed month with every workforce flow", "[core][engine]") {
@@ -151,20 +196,39 @@ TEST_CASE("engine: hand-computed month with every workforce flow", "[core][engin
   CHECK_THAT(results.at(0, Column::skill_gap), within_rounding(2270.0 - 1000.0 - 0.5 * 1000.0));
 }
 
-TEST_CASE("engine: demand grows with the economy and with attacks", "[core][engine]") {
-  // demand(t) = D0 (1 + g)^(t - t0) (A(t) / A(t0))^e, D0 = workforce + base shortage.
+TEST_CASE("engine: demand grows with the economy and with the threat, up to the threat ceiling", "[core][engine]") {
+  // demand(t) = D0 (1 + g)^(t - t0) exp(L tanh(e x / L)), x = ln(A(t) / A(t0)), L = ln(ceiling),
+  // D0 = workforce + base shortage.
   ScenarioConfig config = quiet_config(1000.0);
   config.time.report = ReportStep::annual;
   config.demand.base_shortage = 500.0;
   config.demand.growth = Schedule::constant(0.04);
   config.demand.attack_elasticity = 0.3;
+  config.demand.threat_ceiling = 2.0;
   config.attack = std::make_shared<GrowthTrend>(5.0, 2013.0, 0.5);
   const Results results = run_config(config);
   for (int k = 0; k < results.rows(); ++k) {
-    const double expected = 1500.0 * std::pow(1.04, k) * std::pow(1.5, 0.3 * k);
+    const double threat = std::exp(std::log(2.0) * std::tanh(0.3 * k * std::log(1.5) / std::log(2.0)));
+    const double expected = 1500.0 * std::pow(1.04, k) * threat;
     CHECK_THAT(results.at(k, Column::demand), within_rounding(expected));
     CHECK_THAT(results.at(k, Column::attack_volume), within_rounding(5.0 * std::pow(1.5, k)));
+    CHECK_THAT(results.at(k, Column::threat_index), within_rounding(std::pow(1.5, k)));
   }
+  // A ceiling of 1 turns the threat off.
+  config.demand.threat_ceiling = 1.0;
+  CHECK_THAT(run_config(config).at(2, Column::demand), within_rounding(1500.0 * 1.04 * 1.04));
+}
+
+TEST_CASE("engine: near the start the threat factor is the constant-elasticity index^e", "[core][engine]") {
+  // d ln(factor) / d ln(index) = e at index 1: a 1% rise in the index gives e% more demand.
+  ScenarioConfig config = quiet_config(1000.0);
+  config.time = {2013, 2014, 1, ReportStep::annual};
+  config.demand.base_shortage = 500.0;
+  config.demand.attack_elasticity = 0.3;
+  config.demand.threat_ceiling = 1.5;
+  config.attack = std::make_shared<GrowthTrend>(5.0, 2013.0, 1e-4);
+  const Results results = run_config(config);
+  CHECK_THAT(results.at(1, Column::demand) / 1500.0, Catch::Matchers::WithinRel(std::pow(1.0 + 1e-4, 0.3), 1e-11));
 }
 
 TEST_CASE("engine: outsourcing moves demand to providers, foreign staff draw on no one", "[core][engine]") {
