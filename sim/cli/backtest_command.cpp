@@ -39,7 +39,7 @@ int backtest_command(const std::vector<std::string>& args) {
   const int until = year_option(*vm, "until", input);
   const Backtest backtest = with_data_location(
       input, [&] { return run_backtest(input.years, input.values, until, input.choice, input.criterion); });
-  print_fits(backtest.forecast, input.criterion);
+  print_fits(backtest.forecast, input.criterion, forecast_model_name(backtest.forecast));
   const BacktestSummary& s = backtest.summary;
   std::cout << "held-out years " << s.held_out << ": MAPE " << format_number(100.0 * s.mape) << "%, mean log error "
             << format_number(s.mean_log_error) << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / "

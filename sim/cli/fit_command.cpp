@@ -9,6 +9,7 @@
 #include "cli/output_files.hpp"
 #include "cli/trend_options.hpp"
 #include "cli/usage_error.hpp"
+#include "fit/skill_selection.hpp"
 #include "io/manifest.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/trend_csv.hpp"
@@ -24,8 +25,10 @@ constexpr const char* k_fit_usage =
     "Fits exponential, logistic, Gompertz and damped trends to the column of a yearly CSV\n"
     "(log scale) and writes DIR/fit_parameters.csv, DIR/fit_projection.csv (median and\n"
     "50/80/95% prediction intervals), DIR/fit_residuals.csv and DIR/manifest.\n"
-    "MODEL: exponential|logistic|gompertz|damped, auto (lowest criterion) or ensemble\n"
-    "(criterion-weighted mixture). Years (data rows, --until, --to) lie in 1900-2200; --until\n"
+    "MODEL: exponential|logistic|gompertz|damped; auto (the model or mixture with the lowest\n"
+    "mean rolling-origin CRPS, see backtest --rolling; criterion-best below 7 rows);\n"
+    "criterion-best (lowest criterion); ensemble, equal-weights, skill-weights (mixtures with\n"
+    "criterion, equal or 1/CRPS weights). Years (data rows, --until, --to) lie in 1900-2200; --until\n"
     "and --to not before the first data year. DATA.csv is a regular file of at most 16 MiB.";
 
 }  // namespace
@@ -46,11 +49,12 @@ int fit_command(const std::vector<std::string>& args) {
     fitted = std::count_if(input.years.begin(), input.years.end(), [&](double y) { return y <= until; });
   }
   const int last_year = year_option(*vm, "to", input);
-  const TrendForecast forecast = with_data_location(input, [&] {
-    return make_forecast(fit_all_trends(std::span(input.years).first(fitted), std::span(input.values).first(fitted)),
-                         input.choice, input.criterion);
+  const SelectedForecast selected = with_data_location(input, [&] {
+    return select_forecast(std::span(input.years).first(fitted), std::span(input.values).first(fitted), input.choice,
+                           input.criterion);
   });
-  print_fits(forecast, input.criterion);
+  const TrendForecast& forecast = selected.forecast;
+  print_fits(forecast, input.criterion, selection_text(selected, input.choice));
   const std::string dir = (*vm)["output"].as<std::string>();
   write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
                            {"fit_projection.csv", fit_projection_csv(forecast, input.series, last_year)},

@@ -1,6 +1,7 @@
 // Options and terminal output shared by the trend commands.
 #include "cli/trend_options.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/options.hpp"
@@ -17,9 +18,9 @@ namespace po = boost::program_options;
 
 void add_trend_options(po::options_description& options, const char* default_dir) {
   options.add_options()("column", po::value<std::string>()->default_value("packets_billion"), "data column to fit")(
-      "model", po::value<std::string>()->default_value("auto"), "exponential|logistic|gompertz|damped|auto|ensemble")(
+      "model", po::value<std::string>()->default_value("auto"), k_trend_choice_names.data())(
       "criterion", po::value<std::string>()->default_value("aicc"),
-      "information criterion for auto and ensemble weights: aic|aicc|bic")(
+      "information criterion for criterion-best and ensemble weights: aic|aicc|bic")(
       "output,o", po::value<std::string>()->default_value(default_dir), "output directory");
 }
 
@@ -28,8 +29,9 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
   input.path = option_values(vm, "data", std::string("expected exactly one DATA.csv\n") + usage, 1, 1).front();
   const auto choice = parse_trend_choice(vm["model"].as<std::string>());
   if (!choice) {
-    throw UsageError("--model: '" + vm["model"].as<std::string>() +
-                     "' is not one of exponential,logistic,gompertz,damped,auto,ensemble");
+    std::string names(k_trend_choice_names);
+    std::replace(names.begin(), names.end(), '|', ',');
+    throw UsageError("--model: '" + vm["model"].as<std::string>() + "' is not one of " + names);
   }
   input.choice = *choice;
   const auto criterion = parse_criterion(vm["criterion"].as<std::string>());
@@ -58,7 +60,7 @@ int year_option(const po::variables_map& vm, const char* name, const TrendInput&
   return year;
 }
 
-void print_fits(const TrendForecast& forecast, Criterion criterion) {
+void print_fits(const TrendForecast& forecast, Criterion criterion, std::string_view method) {
   const auto weights = criterion_weights(forecast.fits(), criterion);
   for (std::size_t i = 0; i < forecast.fits().size(); ++i) {
     const TrendFit& fit = forecast.fits()[i];
@@ -68,7 +70,23 @@ void print_fits(const TrendForecast& forecast, Criterion criterion) {
     }
     std::cout << "\n";
   }
-  std::cout << "projection uses: " << forecast_model_name(forecast) << "\n";
+  std::cout << "projection uses: " << method << "\n";
+}
+
+}  // namespace gapsim
+
+namespace gapsim {
+
+std::string selection_text(const SelectedForecast& selected, TrendChoice choice) {
+  std::string text(trend_choice_name(selected.method));
+  if (choice.kind == TrendChoice::Kind::skill_best) {
+    text += selected.skill_based ? " (lowest mean rolling-origin CRPS)"
+                                 : " (fewer than " + std::to_string(k_skill_selection_rows) + " rows: by criterion)";
+  }
+  if (choice.kind == TrendChoice::Kind::skill_weights && !selected.skill_based) {
+    text += " (fewer than " + std::to_string(k_skill_selection_rows) + " rows: criterion weights)";
+  }
+  return text;
 }
 
 }  // namespace gapsim

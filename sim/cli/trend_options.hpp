@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "fit/skill_selection.hpp"
 #include "fit/trend_fit.hpp"
 #include "fit/trend_forecast.hpp"
 #include "io/input_error.hpp"
@@ -45,7 +46,11 @@ auto with_data_location(const TrendInput& input, Fit&& fit) -> decltype(fit()) {
   }
 }
 
-// A line per model for the terminal: status, criterion and weight; then the model used.
-void print_fits(const TrendForecast& forecast, Criterion criterion);
+// A line per model for the terminal: status, criterion and weight; then `method`, what the
+// projection uses.
+void print_fits(const TrendForecast& forecast, Criterion criterion, std::string_view method);
+
+// What a selected forecast uses and, for a skill-based `choice`, on what grounds.
+std::string selection_text(const SelectedForecast& selected, TrendChoice choice);
 
 }  // namespace gapsim

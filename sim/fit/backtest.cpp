@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "fit/skill_selection.hpp"
+
 namespace gapsim {
 
 double BacktestPoint::log_error() const { return std::log(predicted / observed); }
@@ -20,8 +22,7 @@ Backtest run_backtest(std::span<const double> years, std::span<const double> val
   if (fitted == years.size()) {
     throw TrendFitError("back-test: no data after the cut-off year to score against");
   }
-  Backtest backtest{
-      make_forecast(fit_all_trends(years.first(fitted), values.first(fitted)), choice, criterion), {}, {}};
+  Backtest backtest{select_forecast(years.first(fitted), values.first(fitted), choice, criterion).forecast, {}, {}};
   BacktestSummary& summary = backtest.summary;
   for (std::size_t i = fitted; i < years.size(); ++i) {
     BacktestPoint point;

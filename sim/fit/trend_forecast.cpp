@@ -2,10 +2,12 @@
 #include "fit/trend_forecast.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/math/distributions/students_t.hpp>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 namespace gapsim {
@@ -20,35 +22,42 @@ double criterion_value(const TrendFit& fit, Criterion criterion) {
   return 0.0;
 }
 
-// The log-scale predictive t distribution of one fit at `year`.
-struct LogPrediction {
-  double centre;
-  double scale;
-  boost::math::students_t distribution;
-};
-
-LogPrediction log_prediction(const TrendFit& fit, double year) {
-  Eigen::VectorXd gradient(fit.parameters());
-  log_curve_gradient(fit.model, fit.theta, year - fit.origin, gradient);
-  const double variance = fit.sigma * fit.sigma + gradient.dot(fit.covariance * gradient);
-  return {fit.log_value(year), std::sqrt(variance), boost::math::students_t(static_cast<double>(fit.residual_df))};
-}
-
 double component_log_quantile(const LogPrediction& prediction, double probability) {
   if (prediction.scale == 0.0) {
     return prediction.centre;
   }
-  return prediction.centre + prediction.scale * boost::math::quantile(prediction.distribution, probability);
+  return prediction.centre +
+         prediction.scale * boost::math::quantile(boost::math::students_t(prediction.df), probability);
 }
 
 double component_cdf(const LogPrediction& prediction, double log_value) {
   if (prediction.scale == 0.0) {
     return log_value >= prediction.centre ? 1.0 : 0.0;
   }
-  return boost::math::cdf(prediction.distribution, (log_value - prediction.centre) / prediction.scale);
+  return boost::math::cdf(boost::math::students_t(prediction.df), (log_value - prediction.centre) / prediction.scale);
 }
 
+struct NamedChoice {
+  std::string_view name;
+  TrendChoice::Kind kind;
+};
+
+constexpr std::array k_mixture_choices = {
+    NamedChoice{"auto", TrendChoice::Kind::skill_best},
+    NamedChoice{"criterion-best", TrendChoice::Kind::criterion_best},
+    NamedChoice{"ensemble", TrendChoice::Kind::ensemble},
+    NamedChoice{"equal-weights", TrendChoice::Kind::equal_weights},
+    NamedChoice{"skill-weights", TrendChoice::Kind::skill_weights},
+};
+
 }  // namespace
+
+LogPrediction log_prediction(const TrendFit& fit, double year) {
+  Eigen::VectorXd gradient(fit.parameters());
+  log_curve_gradient(fit.model, fit.theta, year - fit.origin, gradient);
+  const double variance = fit.sigma * fit.sigma + gradient.dot(fit.covariance * gradient);
+  return {fit.log_value(year), std::sqrt(variance), static_cast<double>(fit.residual_df)};
+}
 
 std::string_view criterion_name(Criterion criterion) {
   switch (criterion) {
@@ -69,16 +78,36 @@ std::optional<Criterion> parse_criterion(std::string_view name) {
 }
 
 std::optional<TrendChoice> parse_trend_choice(std::string_view name) {
-  if (name == "auto") {
-    return TrendChoice{TrendChoice::Kind::best};
-  }
-  if (name == "ensemble") {
-    return TrendChoice{TrendChoice::Kind::ensemble};
+  for (const NamedChoice& choice : k_mixture_choices) {
+    if (choice.name == name) {
+      return TrendChoice{choice.kind};
+    }
   }
   if (const auto model = parse_trend_model(name)) {
     return TrendChoice{TrendChoice::Kind::model, *model};
   }
   return std::nullopt;
+}
+
+std::string_view trend_choice_name(TrendChoice choice) {
+  if (choice.kind == TrendChoice::Kind::model) {
+    return trend_model_name(choice.model);
+  }
+  for (const NamedChoice& named : k_mixture_choices) {
+    if (named.kind == choice.kind) {
+      return named.name;
+    }
+  }
+  return "";
+}
+
+std::vector<double> equal_weights(const std::vector<TrendFit>& fits) {
+  const auto usable = std::count_if(fits.begin(), fits.end(), [](const TrendFit& fit) { return fit.usable(); });
+  std::vector<double> weights(fits.size(), 0.0);
+  for (std::size_t i = 0; i < fits.size(); ++i) {
+    weights[i] = fits[i].usable() ? 1.0 / static_cast<double>(usable) : 0.0;
+  }
+  return weights;
 }
 
 std::vector<double> criterion_weights(const std::vector<TrendFit>& fits, Criterion criterion) {
@@ -144,6 +173,17 @@ double TrendForecast::quantile(double year, double probability) const {
   return std::exp(0.5 * (a + b));
 }
 
+double TrendForecast::cdf(double year, double value) const {
+  const double log_value = std::log(value);
+  double probability = 0.0;
+  for (std::size_t i = 0; i < m_fits.size(); ++i) {
+    if (m_weights[i] > 0.0) {
+      probability += m_weights[i] * component_cdf(log_prediction(m_fits[i], year), log_value);
+    }
+  }
+  return probability;
+}
+
 const TrendFit* TrendForecast::single_fit() const {
   const TrendFit* found = nullptr;
   for (std::size_t i = 0; i < m_fits.size(); ++i) {
@@ -175,11 +215,14 @@ TrendForecast make_forecast(std::vector<TrendFit> fits, TrendChoice choice, Crit
     }
     return {std::move(fits), std::move(weights)};
   }
-  weights = criterion_weights(fits, criterion);
+  if (choice.kind == TrendChoice::Kind::skill_weights || choice.kind == TrendChoice::Kind::skill_best) {
+    throw std::invalid_argument("make_forecast: a skill-based choice needs the series (select_forecast)");
+  }
+  weights = choice.kind == TrendChoice::Kind::equal_weights ? equal_weights(fits) : criterion_weights(fits, criterion);
   if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0.0; })) {
     throw TrendFitError("no trend model could be fitted to the data");
   }
-  if (choice.kind == TrendChoice::Kind::best) {
+  if (choice.kind == TrendChoice::Kind::criterion_best) {
     const auto best = std::max_element(weights.begin(), weights.end()) - weights.begin();
     std::fill(weights.begin(), weights.end(), 0.0);
     weights[best] = 1.0;

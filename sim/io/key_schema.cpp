@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fit/trend_forecast.hpp"
 #include "io/edit_distance.hpp"
 #include "io/number_format.hpp"
 
@@ -105,11 +106,12 @@ constexpr std::array k_specs = std::to_array<KeySpec>({
    .doc = "CSV file with a 'year' column (needed for trend = series or fit), relative to this file."},
   {.key = "attack.column", .type = T::text, .default_value = "packets_billion",
    .doc = "Column of the series file to use (e.g. packets_billion or packets_per_ip)."},
-  {.key = "attack.model", .type = T::choice, .default_value = "auto", .choices = "exponential|logistic|gompertz|damped|auto|ensemble",
-   .doc = "For trend = fit: the fitted model, the one with the lowest criterion, or their "
-          "criterion-weighted ensemble."},
+  {.key = "attack.model", .type = T::choice, .default_value = "auto", .choices = k_trend_choice_names,
+   .doc = "For trend = fit: a fitted model; auto (the model or mixture with the lowest rolling-origin CRPS; "
+          "criterion-best below 7 data rows); criterion-best (lowest criterion); a mixture with criterion "
+          "(ensemble), equal or skill (1/CRPS) weights."},
   {.key = "attack.criterion", .type = T::choice, .default_value = "aicc", .choices = "aic|aicc|bic",
-   .doc = "For trend = fit: information criterion behind auto and the ensemble weights."},
+   .doc = "For trend = fit: information criterion behind criterion-best and the ensemble weights."},
   {.key = "attack.fit_until", .type = T::integer, .unit = "year", .default_value = "(all data)", .min = k_min_year, .max = k_max_year,
    .doc = "For trend = fit: last data year the fit may use."},
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "fit/fitted_trend.hpp"
+#include "fit/skill_selection.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
@@ -320,7 +321,7 @@ std::shared_ptr<const AttackTrend> build_fitted_attack(Settings& s, const ReadFi
   std::shared_ptr<const AttackTrend> trend;
   try {
     trend = std::make_shared<FittedTrend>(
-        make_forecast(fit_all_trends(years, values), *parse_trend_choice(model), *parse_criterion(criterion_name)));
+        select_forecast(years, values, *parse_trend_choice(model), *parse_criterion(criterion_name)).forecast);
   } catch (const TrendFitError& error) {
     s.fail("attack.model", std::string(error.what()) + " (" + path + ", column " + column + ")");
   }

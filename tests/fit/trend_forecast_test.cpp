@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fit/backtest.hpp"
+#include "fit/skill_selection.hpp"
 #include "support/approx.hpp"
 
 namespace gapsim {
@@ -94,9 +95,8 @@ TEST_CASE("trend_forecast: a single exponential gives the textbook prediction in
 TEST_CASE("trend_forecast: intervals widen with the horizon", "[core][trend]") {
   const std::vector<double> years = nict_years();
   const std::vector<double> values = nict_packets();
-  for (const char* name : {"exponential", "damped", "auto", "ensemble"}) {
-    const TrendForecast forecast =
-        make_forecast(fit_all_trends(years, values), *parse_trend_choice(name), Criterion::aicc);
+  for (const char* name : {"exponential", "damped", "auto", "criterion-best", "ensemble", "skill-weights"}) {
+    const TrendForecast forecast = select_forecast(years, values, *parse_trend_choice(name), Criterion::aicc).forecast;
     double last_width = 0.0;
     for (int year = 2015; year <= 2030; ++year) {
       const Interval interval = forecast.interval(year, 0.8);
@@ -155,7 +155,8 @@ TEST_CASE("trend_forecast: choices that cannot be served", "[core][trend]") {
     CHECK(std::string(error.what()) == "the logistic fit is unusable (not identified)");
   }
   CHECK_FALSE(parse_trend_choice("linear"));
-  CHECK(parse_trend_choice("auto")->kind == TrendChoice::Kind::best);
+  CHECK(parse_trend_choice("auto")->kind == TrendChoice::Kind::skill_best);
+  CHECK(parse_trend_choice("criterion-best")->kind == TrendChoice::Kind::criterion_best);
 }
 
 TEST_CASE("backtest: scores held-out years against the forecast", "[core][trend]") {

@@ -169,7 +169,8 @@ TEST_CASE("scenario: trend = fit follows the fitted median path", "[io][scenario
   CHECK(build_error(files) == "main.ini:11: attack.fit_until: no data year is at or before 2000");
   files.files["main.ini"] = minimal_ini() + "[attack]\ntrend = fit\nseries = data.csv\nmodel = cubic\n";
   CHECK(build_error(files) ==
-        "main.ini:11: attack.model: 'cubic' is not one of exponential,logistic,gompertz,damped,auto,ensemble");
+        "main.ini:11: attack.model: 'cubic' is not one of "
+        "exponential,logistic,gompertz,damped,auto,criterion-best,ensemble,equal-weights,skill-weights");
 }
 
 TEST_CASE("scenario: missing required keys", "[io][scenario]") {
@@ -200,26 +201,27 @@ TEST_CASE("scenario: keys the modes do not read are checked all the same", "[io]
   // Given a bad value in a key that the scenario's mode ignores (outsourcing.floor next to
   // adoption = schedule), building should fail just as if the mode read it.
   using Case = std::pair<std::string, std::string>;
-  const auto [extra, message] = GENERATE(
-      Case{"[outsourcing]\nfloor = nan\n", "main.ini:9: outsourcing.floor: 'nan' is not a number"},
-      Case{"[outsourcing]\nceiling = 7\n",
-           "main.ini:9: outsourcing.ceiling: 7 is out of range (must be between 0 and 1)"},
-      Case{"[outsourcing]\nmidpoint = inf\n", "main.ini:9: outsourcing.midpoint: 'inf' is not a number"},
-      Case{"[outsourcing]\nsteepness = -1\n",
-           "main.ini:9: outsourcing.steepness: -1 is out of range (must be between 0 and 10)"},
-      Case{"[outsourcing]\nadoption = logistic\nshare = 2\n",
-           "main.ini:10: outsourcing.share: schedule value 2 is out of range (must be between 0 and 1)"},
-      Case{"[workforce]\nage_table = garbage\n",
-           "main.ini:9: workforce.age_table: malformed schedule 'garbage' (expected a number or YEAR:VALUE, "
-           "YEAR:VALUE, ... with increasing years)"},
-      Case{"[workforce]\nage_profile = table\nage_table = 30:1\nage_mean = -inf\n",
-           "main.ini:11: workforce.age_mean: '-inf' is not a number"},
-      Case{"[attack]\nfit_until = 1800\n",
-           "main.ini:9: attack.fit_until: 1800 is out of range (must be between "
-           "1900 and 2200)"},
-      Case{"[attack]\nmodel = cubic\n",
-           "main.ini:9: attack.model: 'cubic' is not one of exponential,logistic,gompertz,damped,auto,ensemble"},
-      Case{"[attack]\ncolumn =\n", "main.ini:9: attack.column: empty value"});
+  const auto [extra, message] =
+      GENERATE(Case{"[outsourcing]\nfloor = nan\n", "main.ini:9: outsourcing.floor: 'nan' is not a number"},
+               Case{"[outsourcing]\nceiling = 7\n",
+                    "main.ini:9: outsourcing.ceiling: 7 is out of range (must be between 0 and 1)"},
+               Case{"[outsourcing]\nmidpoint = inf\n", "main.ini:9: outsourcing.midpoint: 'inf' is not a number"},
+               Case{"[outsourcing]\nsteepness = -1\n",
+                    "main.ini:9: outsourcing.steepness: -1 is out of range (must be between 0 and 10)"},
+               Case{"[outsourcing]\nadoption = logistic\nshare = 2\n",
+                    "main.ini:10: outsourcing.share: schedule value 2 is out of range (must be between 0 and 1)"},
+               Case{"[workforce]\nage_table = garbage\n",
+                    "main.ini:9: workforce.age_table: malformed schedule 'garbage' (expected a number or YEAR:VALUE, "
+                    "YEAR:VALUE, ... with increasing years)"},
+               Case{"[workforce]\nage_profile = table\nage_table = 30:1\nage_mean = -inf\n",
+                    "main.ini:11: workforce.age_mean: '-inf' is not a number"},
+               Case{"[attack]\nfit_until = 1800\n",
+                    "main.ini:9: attack.fit_until: 1800 is out of range (must be between "
+                    "1900 and 2200)"},
+               Case{"[attack]\nmodel = cubic\n",
+                    "main.ini:9: attack.model: 'cubic' is not one of "
+                    "exponential,logistic,gompertz,damped,auto,criterion-best,ensemble,equal-weights,skill-weights"},
+               Case{"[attack]\ncolumn =\n", "main.ini:9: attack.column: empty value"});
   INFO(extra);
   CHECK(build_error(with_lines(extra)) == message);
   // attack.base is not read when the trend comes from a series.
