@@ -77,6 +77,24 @@ void print_fits(const TrendForecast& forecast, Criterion criterion, std::string_
 
 namespace gapsim {
 
+void print_rolling_summary(const RollingEvaluation& evaluation, std::size_t picked) {
+  std::cout << evaluation.slots << " held-out (origin, year) pairs; all horizons:\n";
+  for (std::size_t m = 0; m < evaluation.methods.size(); ++m) {
+    const RollingSummary& s = evaluation.overall(m);
+    std::cout << "  " << trend_choice_name(evaluation.methods[m]) << ": " << s.count << " scored";
+    if (s.count > 0) {
+      std::cout << ", mean CRPS " << format_number(s.mean_crps) << ", rms log error " << format_number(s.rms_log_error)
+                << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / " << format_number(s.coverage[1])
+                << " / " << format_number(s.coverage[2]) << " (widened " << format_number(s.calibrated_coverage[0])
+                << " / " << format_number(s.calibrated_coverage[1]) << " / " << format_number(s.calibrated_coverage[2])
+                << ")";
+    }
+    std::cout << "\n";
+  }
+  std::cout << "auto picks: " << trend_choice_name(evaluation.methods[picked])
+            << " (lowest mean CRPS among the methods scored at every origin)\n";
+}
+
 std::string selection_text(const SelectedForecast& selected, TrendChoice choice) {
   std::string text(trend_choice_name(selected.method));
   if (choice.kind == TrendChoice::Kind::skill_best) {

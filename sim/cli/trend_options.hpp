@@ -50,6 +50,10 @@ auto with_data_location(const TrendInput& input, Fit&& fit) -> decltype(fit()) {
 // projection uses.
 void print_fits(const TrendForecast& forecast, Criterion criterion, std::string_view method);
 
+// A line per method with its all-horizon scores (mean CRPS, rms log error, coverage before
+// and after widening), then the method auto picks (`picked`).
+void print_rolling_summary(const RollingEvaluation& evaluation, std::size_t picked);
+
 // What a selected forecast uses and, for a skill-based `choice`, on what grounds.
 std::string selection_text(const SelectedForecast& selected, TrendChoice choice);
 

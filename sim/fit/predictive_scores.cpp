@@ -1,12 +1,14 @@
 // CRPS in closed form for one Student t, by the kernel identity for a mixture.
 #include "fit/predictive_scores.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
+#include <algorithm>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/special_functions/beta.hpp>
 #include <cmath>
 #include <limits>
 #include <vector>
+
+#include "fit/student_t.hpp"
 
 namespace gapsim {
 namespace {
@@ -21,20 +23,15 @@ double component_mean_distance(const LogPrediction& component, double x) {
   return component.scale * student_t_mean_distance((x - component.centre) / component.scale, component.df);
 }
 
-// E|X_a - X_b| for independent components a != b: E|X_a - x| integrated against the
-// density of X_b, in X_b's standard units.
-double cross_mean_spread(const LogPrediction& a, const LogPrediction& b) {
-  if (b.scale == 0.0) {
-    return component_mean_distance(a, b.centre);
+// The mixture's CDF.
+double mixture_cdf(std::span<const LogPrediction> components, std::span<const double> weights, double x) {
+  double cdf = 0.0;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const LogPrediction& c = components[i];
+    cdf += weights[i] *
+           (c.scale == 0.0 ? (x >= c.centre ? 1.0 : 0.0) : boost::math::cdf(StudentT(c.df), (x - c.centre) / c.scale));
   }
-  if (!(a.df > 1.0 && b.df > 1.0)) {
-    return k_infinity;
-  }
-  const boost::math::students_t density(b.df);
-  const auto integrand = [&](double t) {
-    return component_mean_distance(a, b.centre + b.scale * t) * boost::math::pdf(density, t);
-  };
-  return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(integrand, -k_infinity, k_infinity, 15, 1e-10);
+  return cdf;
 }
 
 }  // namespace
@@ -43,7 +40,7 @@ double student_t_mean_distance(double z, double df) {
   if (!(df > 1.0)) {
     return k_infinity;
   }
-  const boost::math::students_t t(df);
+  const StudentT t(df);
   return z * (2.0 * boost::math::cdf(t, z) - 1.0) + 2.0 * boost::math::pdf(t, z) * (df + z * z) / (df - 1.0);
 }
 
@@ -55,20 +52,37 @@ double student_t_mean_spread(double df) {
   return 4.0 * std::sqrt(df) * boost::math::beta(0.5, df - 0.5) / ((df - 1.0) * b * b);
 }
 
-double student_t_crps(double z, double df) { return student_t_mean_distance(z, df) - 0.5 * student_t_mean_spread(df); }
+double student_t_crps(double z, double df) {
+  if (!(df > 1.0)) {
+    return k_infinity;
+  }
+  return student_t_mean_distance(z, df) - 0.5 * student_t_mean_spread(df);
+}
 
 double mixture_log_crps(std::span<const LogPrediction> components, std::span<const double> weights,
                         double log_observed) {
   double distance = 0.0;
-  double spread = 0.0;
+  double centre = 0.0;
+  double scale = 0.0;
   for (std::size_t i = 0; i < components.size(); ++i) {
     distance += weights[i] * component_mean_distance(components[i], log_observed);
-    spread += weights[i] * weights[i] * components[i].scale * student_t_mean_spread(components[i].df);
-    for (std::size_t j = i + 1; j < components.size(); ++j) {
-      spread += 2.0 * weights[i] * weights[j] * cross_mean_spread(components[i], components[j]);
+    if (!(components[i].df > 1.0)) {
+      return k_infinity;
     }
+    centre += weights[i] * components[i].centre;
+    scale = std::max(scale, components[i].scale);
   }
-  return distance - 0.5 * spread;
+  if (components.size() == 1) {
+    return distance - 0.5 * components[0].scale * student_t_mean_spread(components[0].df);
+  }
+  // E|X - X'| / 2 = int F (1 - F) dx, in units of the widest component about the mean centre.
+  const auto integrand = [&](double u) {
+    const double cdf = mixture_cdf(components, weights, centre + scale * u);
+    return cdf * (1.0 - cdf);
+  };
+  const double half_spread = scale * boost::math::quadrature::gauss_kronrod<double, 61>::integrate(
+                                         integrand, -k_infinity, k_infinity, 12, 1e-10);
+  return distance - half_spread;
 }
 
 double forecast_log_crps(const TrendForecast& forecast, double year, double observed) {

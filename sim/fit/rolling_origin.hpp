@@ -13,9 +13,11 @@ namespace gapsim {
 
 // Rows the first origin's fit sees; the evaluation needs at least one more to score.
 inline constexpr int k_first_origin_rows = 6;
+// Years ahead scored unless asked otherwise (and always for a skill-based choice).
+inline constexpr int k_default_max_horizon = 5;
 
 struct RollingOptions {
-  int max_horizon = 5;  // years ahead scored
+  int max_horizon = k_default_max_horizon;  // years ahead scored
   Criterion criterion = Criterion::aicc;
   // Models fitted at every origin; with more than one, the combinations are scored too.
   std::vector<TrendModel> models{k_trend_models.begin(), k_trend_models.end()};

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace gapsim {
 namespace {
@@ -54,10 +55,14 @@ std::vector<double> skill_weights(const std::vector<TrendFit>& fits, std::span<c
   return weights;
 }
 
-std::size_t best_skill_method(const RollingEvaluation& evaluation, const std::vector<bool>& usable_on_all_data) {
+std::size_t best_skill_method(const RollingEvaluation& evaluation, const std::vector<TrendFit>& fits) {
+  if (evaluation.slots == 0) {
+    throw TrendFitError("rolling-origin evaluation: no year after an origin of " + std::to_string(k_first_origin_rows) +
+                        " or more rows to score against");
+  }
   std::size_t best = evaluation.methods.size();
   for (std::size_t m = 0; m < evaluation.methods.size(); ++m) {
-    if (evaluation.complete(m) && usable_on_all_data[m] &&
+    if (evaluation.complete(m) && can_serve(fits, evaluation.methods[m]) &&
         (best == evaluation.methods.size() || evaluation.overall(m).mean_crps < evaluation.overall(best).mean_crps)) {
       best = m;
     }
@@ -84,11 +89,7 @@ SelectedForecast select_forecast(std::span<const double> years, std::span<const 
   if (choice.kind == TrendChoice::Kind::skill_weights) {
     return {TrendForecast(std::move(fits), std::move(weights)), choice, true};
   }
-  std::vector<bool> usable(evaluation.methods.size());
-  for (std::size_t m = 0; m < evaluation.methods.size(); ++m) {
-    usable[m] = can_serve(fits, evaluation.methods[m]);
-  }
-  const TrendChoice picked = evaluation.methods[best_skill_method(evaluation, usable)];
+  const TrendChoice picked = evaluation.methods[best_skill_method(evaluation, fits)];
   if (picked.kind == TrendChoice::Kind::skill_weights) {
     return {TrendForecast(std::move(fits), std::move(weights)), picked, true};
   }

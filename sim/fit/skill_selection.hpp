@@ -17,10 +17,10 @@ inline constexpr int k_skill_selection_rows = k_first_origin_rows + 1;
 // positive mean CRPS (NaN: not scored yet); equal weights over the usable fits when none has one.
 std::vector<double> skill_weights(const std::vector<TrendFit>& fits, std::span<const double> mean_crps);
 
-// The method `auto` picks: among the methods scored at every slot whose forecast on the
-// whole series is usable (`usable_on_all_data`), the lowest all-horizon mean CRPS (ties: the
-// first in evaluation order). Throws TrendFitError when there is none.
-std::size_t best_skill_method(const RollingEvaluation& evaluation, const std::vector<bool>& usable_on_all_data);
+// The method `auto` picks: among the methods scored at every slot that `fits` (fitted to the
+// whole series, one per model) can serve, the lowest all-horizon mean CRPS (ties: the first
+// in evaluation order). Throws TrendFitError when there is none.
+std::size_t best_skill_method(const RollingEvaluation& evaluation, const std::vector<TrendFit>& fits);
 
 struct SelectedForecast {
   TrendForecast forecast;

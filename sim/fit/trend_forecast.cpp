@@ -3,12 +3,13 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/math/distributions/students_t.hpp>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
+
+#include "fit/student_t.hpp"
 
 namespace gapsim {
 namespace {
@@ -26,15 +27,14 @@ double component_log_quantile(const LogPrediction& prediction, double probabilit
   if (prediction.scale == 0.0) {
     return prediction.centre;
   }
-  return prediction.centre +
-         prediction.scale * boost::math::quantile(boost::math::students_t(prediction.df), probability);
+  return prediction.centre + prediction.scale * boost::math::quantile(StudentT(prediction.df), probability);
 }
 
 double component_cdf(const LogPrediction& prediction, double log_value) {
   if (prediction.scale == 0.0) {
     return log_value >= prediction.centre ? 1.0 : 0.0;
   }
-  return boost::math::cdf(boost::math::students_t(prediction.df), (log_value - prediction.centre) / prediction.scale);
+  return boost::math::cdf(StudentT(prediction.df), (log_value - prediction.centre) / prediction.scale);
 }
 
 struct NamedChoice {

@@ -39,6 +39,15 @@ std::string interval_cells(const TrendForecast& forecast, double year) {
   return out;
 }
 
+// ",in50,in80,in95" style cells: `prefix` and each level in percent.
+std::string level_header(std::string_view prefix) {
+  std::string out;
+  for (double level : k_interval_levels) {
+    add_cell(out, std::string(prefix) + format_number(std::round(level * 100.0)));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string forecast_model_name(const TrendForecast& forecast) {
@@ -118,11 +127,8 @@ std::string fit_residuals_csv(const TrendForecast& forecast, std::span<const dou
 }
 
 std::string backtest_csv(const Backtest& backtest) {
-  std::string out = "year,observed,predicted" + interval_header() + ",error,percent_error,log_error";
-  for (double level : k_interval_levels) {
-    add_cell(out, "in" + format_number(std::round(level * 100.0)));
-  }
-  out += '\n';
+  std::string out =
+      "year,observed,predicted" + interval_header() + ",error,percent_error,log_error" + level_header("in") + '\n';
   for (const BacktestPoint& point : backtest.points) {
     out += format_number(point.year);
     add_cell(out, format_number(point.observed));
@@ -143,11 +149,7 @@ std::string backtest_csv(const Backtest& backtest) {
 }
 
 std::string backtest_summary_csv(const Backtest& backtest, const std::string& choice, int until) {
-  std::string out = "choice,model,until,held_out,mape,mean_log_error,rms_log_error";
-  for (double level : k_interval_levels) {
-    add_cell(out, "coverage" + format_number(std::round(level * 100.0)));
-  }
-  out += '\n';
+  std::string out = "choice,model,until,held_out,mape,mean_log_error,rms_log_error" + level_header("coverage") + '\n';
   const BacktestSummary& s = backtest.summary;
   out += choice;
   add_cell(out, forecast_model_name(backtest.forecast));
@@ -160,6 +162,68 @@ std::string backtest_summary_csv(const Backtest& backtest, const std::string& ch
     add_cell(out, format_number(share));
   }
   return out + "\n";
+}
+
+std::string rolling_origin_csv(const RollingEvaluation& evaluation) {
+  std::string out = "method,origin,target,horizon,observed,median,log_error" + interval_header() + level_header("in") +
+                    ",crps" + level_header("is") + '\n';
+  for (const RollingPoint& point : evaluation.points) {
+    out += trend_choice_name(evaluation.methods[point.method]);
+    add_cell(out, format_number(point.origin_year));
+    add_cell(out, format_number(point.target_year));
+    add_cell(out, std::to_string(point.horizon));
+    add_cell(out, format_number(point.observed));
+    add_cell(out, format_number(point.median));
+    add_cell(out, format_number(point.log_error()));
+    for (const Interval& interval : point.intervals) {
+      add_cell(out, format_number(interval.lo));
+      add_cell(out, format_number(interval.hi));
+    }
+    for (std::size_t level = 0; level < k_interval_levels.size(); ++level) {
+      out += point.inside(level) ? ",1" : ",0";
+    }
+    add_cell(out, finite_or_empty(point.crps));
+    for (double score : point.interval_scores) {
+      add_cell(out, finite_or_empty(score));
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string rolling_summary_csv(const RollingEvaluation& evaluation, std::size_t auto_method) {
+  std::string out =
+      "method,horizon,count,complete,mean_crps" + level_header("mean_is") + ",mean_log_error,rms_log_error";
+  for (double level : k_interval_levels) {
+    const std::string percent = format_number(std::round(level * 100.0));
+    for (const char* name : {"nominal", "coverage", "widening", "calibrated"}) {
+      add_cell(out, name + percent);
+    }
+  }
+  out += ",auto\n";
+  for (const RollingSummary& s : evaluation.summaries) {
+    const bool scored = s.count > 0;
+    const auto cell = [&](double value) { add_cell(out, scored ? finite_or_empty(value) : std::string()); };
+    out += trend_choice_name(evaluation.methods[s.method]);
+    add_cell(out, s.horizon == 0 ? "all" : std::to_string(s.horizon));
+    add_cell(out, std::to_string(s.count));
+    add_cell(out, evaluation.complete(s.method) ? "1" : "0");
+    cell(s.mean_crps);
+    for (double score : s.mean_interval_score) {
+      cell(score);
+    }
+    cell(s.mean_log_error);
+    cell(s.rms_log_error);
+    for (std::size_t level = 0; level < k_interval_levels.size(); ++level) {
+      add_cell(out, format_number(k_interval_levels[level]));
+      cell(s.coverage[level]);
+      cell(s.widening[level]);
+      cell(s.calibrated_coverage[level]);
+    }
+    add_cell(out, s.horizon == 0 && s.method == auto_method ? "1" : "0");
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace gapsim

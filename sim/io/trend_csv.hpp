@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fit/backtest.hpp"
+#include "fit/rolling_origin.hpp"
 #include "fit/trend_forecast.hpp"
 
 namespace gapsim {
@@ -30,6 +31,17 @@ std::string backtest_csv(const Backtest& backtest);
 
 // One row: what was projected (`choice`, the model used), the cut-off and the scores.
 std::string backtest_summary_csv(const Backtest& backtest, const std::string& choice, int until);
+
+// One row per method, origin and held-out year: origin and target year, horizon, observed,
+// median, log error, the 50/80/95% intervals and whether each holds the observation, CRPS
+// and the interval scores (log scale).
+std::string rolling_origin_csv(const RollingEvaluation& evaluation);
+
+// One row per method and horizon, then its `all` row: count, whether the method was scored
+// at every slot, mean CRPS, mean interval scores, mean and rms log error, and per level the
+// nominal and achieved coverage, the widening factor and the coverage after widening;
+// `auto` is 1 on the all row of the method at index `auto_method` (none when out of range).
+std::string rolling_summary_csv(const RollingEvaluation& evaluation, std::size_t auto_method);
 
 // "exponential", ... for a forecast resting on one model; "ensemble" otherwise.
 std::string forecast_model_name(const TrendForecast& forecast);
