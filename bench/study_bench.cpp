@@ -8,6 +8,7 @@
 #include "model/engine.hpp"
 #include "study/band_batch.hpp"
 #include "study/band_stats.hpp"
+#include "study/study_inputs.hpp"
 
 #include "fastest.hpp"
 #include "io/uncertainty.hpp"
@@ -20,11 +21,8 @@ struct BaselineStudy {
   BaselineStudy()
       : raw(gapsim::load_scenario(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", gapsim::read_disk_file)),
         variants(raw, gapsim::read_disk_file) {
-    const auto inputs = gapsim::read_uncertain_inputs(raw, variants.base());
-    variants.vary(gapsim::varied_keys(inputs));
-    for (const auto& input : inputs) {
-      distributions.push_back(input.distribution);
-    }
+    inputs = gapsim::read_uncertain_inputs(raw, variants.base());
+    variants.vary(gapsim::varied_keys(inputs), gapsim::VariantBuild::set_fields, inputs.back().attack_path);
   }
   double run(std::int64_t runs, int threads) const {
     gapsim::StudyPlan plan;
@@ -32,13 +30,13 @@ struct BaselineStudy {
     plan.first = 0;
     plan.last = runs;
     plan.threads = threads;
-    const gapsim::StudyResult result = gapsim::run_study(variants, distributions, plan, {});
+    const gapsim::StudyResult result = gapsim::run_study(variants, inputs, plan, {});
     benchmark::DoNotOptimize(result.bands.runs());
     return static_cast<double>(result.bands.runs());
   }
   gapsim::RawScenario raw;
   gapsim::ScenarioVariants variants;
-  std::vector<gapsim::Distribution> distributions;
+  std::vector<gapsim::UncertainInput> inputs;
 };
 
 void BM_MonteCarloBaseline(benchmark::State& state) {
@@ -115,17 +113,16 @@ BENCHMARK(BM_MonteCarloRunCost)
     ->UseRealTime()
     ->ComputeStatistics("min", gapsim::bench::fastest);
 
-// Where a Monte Carlo run's time goes besides the engine: making the variant (7 sampled
-// values set on the configuration, the exogenous series they feed recomputed) ...
+// Where a Monte Carlo run's time goes besides the engine: making the variant (the sampled
+// values set on the configuration, an attack path drawn, the exogenous series they feed
+// recomputed) ...
 void BM_VariantInputs(benchmark::State& state) {
   BaselineStudy study;
-  const gapsim::UnitDesign design(gapsim::SamplerKind::random, static_cast<int>(study.distributions.size()), 1000, 1);
-  std::vector<std::vector<double>> samples(1000, std::vector<double>(study.distributions.size()));
+  const gapsim::UnitDesign design(gapsim::SamplerKind::random, gapsim::design_dimensions(study.inputs), 1000, 1);
+  std::vector<std::vector<double>> samples(1000, std::vector<double>(study.variants.value_count()));
   for (std::size_t i = 0; i < samples.size(); ++i) {
-    design.point(static_cast<std::int64_t>(i), samples[i]);
-    for (std::size_t j = 0; j < samples[i].size(); ++j) {
-      samples[i][j] = study.distributions[j].quantile(samples[i][j]);
-    }
+    design.point(static_cast<std::int64_t>(i), std::span(samples[i]).first(static_cast<std::size_t>(design.dims())));
+    gapsim::unit_to_values(study.inputs, samples[i]);
   }
   std::size_t i = 0;
   for (auto _ : state) {

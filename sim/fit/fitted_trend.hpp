@@ -1,4 +1,5 @@
-// An attack trend that follows the median path of a fitted forecast.
+// Attack trends from a fitted forecast: its median path, and its path at any predictive
+// probability.
 #pragma once
 
 #include "fit/trend_forecast.hpp"
@@ -14,6 +15,18 @@ class FittedTrend final : public AttackTrend {
 
  private:
   TrendForecast m_forecast;
+};
+
+// The value at one predictive probability in every year (the forecast must outlive it).
+// Allocates nothing; the median path (0.5) has the bits of FittedTrend.
+class QuantilePath final : public AttackTrend {
+ public:
+  QuantilePath(const TrendForecast& forecast, double probability) : m_forecast(&forecast), m_probability(probability) {}
+  double volume(double t) const override { return m_forecast->quantile(t, m_probability); }
+
+ private:
+  const TrendForecast* m_forecast;
+  double m_probability;
 };
 
 }  // namespace gapsim

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "fit/fitted_trend.hpp"
 #include "io/input_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
@@ -176,8 +177,29 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
 
 std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const BuiltScenario& base) {
   std::vector<UncertainInput> inputs;
+  const bool fitted = dynamic_cast<const FittedTrend*>(base.config.attack.get()) != nullptr;
+  UncertainInput path{{std::string(k_attack_path_label), std::nullopt, std::string(k_attack_path_label)},
+                      *parse_distribution("uniform(0, 1)"),
+                      "",
+                      0,
+                      true};
+  bool with_path = fitted;
   for (const auto& [setting_key, setting] : raw.settings) {
     if (!setting_key.starts_with(k_section)) {
+      continue;
+    }
+    if (setting_key.substr(k_section.size()) == k_attack_path_label) {
+      if (setting.value != "predictive" && setting.value != "none") {
+        throw_input_error(setting.file, setting.line, setting_key,
+                          "'" + setting.value + "' is neither predictive (draw the path) nor none");
+      }
+      if (setting.value == "predictive" && !fitted) {
+        throw_input_error(setting.file, setting.line, setting_key,
+                          "a path can be drawn only from a fitted trend (attack.trend = fit)");
+      }
+      with_path = fitted && setting.value == "predictive";
+      path.file = setting.file;
+      path.line = setting.line;
       continue;
     }
     if (setting.value == "none") {
@@ -223,13 +245,24 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
     }
     inputs.push_back({*varied, *distribution, setting.file, setting.line});
   }
+  if (with_path) {
+    for (const UncertainInput& input : inputs) {
+      if (input.key.key.starts_with("attack.")) {  // the path is drawn from the fit as written
+        throw_input_error(input.file, input.line, "uncertain." + input.key.label,
+                          "cannot vary together with the fitted attack path; declare attack.path = none");
+      }
+    }
+    inputs.push_back(std::move(path));
+  }
   return inputs;
 }
 
 std::vector<VariedKey> varied_keys(const std::vector<UncertainInput>& inputs) {
   std::vector<VariedKey> keys;
   for (const UncertainInput& input : inputs) {
-    keys.push_back(input.key);
+    if (!input.attack_path) {
+      keys.push_back(input.key);
+    }
   }
   return keys;
 }

@@ -14,11 +14,17 @@
 
 namespace gapsim {
 
+// The fitted attack trend's whole path as one uncertain input ("attack.path"): each run draws
+// a path from the forecast's predictive distribution (fit/trend_path_draw.hpp), from
+// k_path_uniforms coordinates of the study's design rather than from one value of a key.
+inline constexpr std::string_view k_attack_path_label = "attack.path";
+
 struct UncertainInput {
   VariedKey key;
-  Distribution distribution;
-  std::string file;  // where it was declared
+  Distribution distribution;  // uniform(0, 1) for the attack path: its predictive probability
+  std::string file;           // where it was declared ("" for the attack path by default)
   int line = 0;
+  bool attack_path = false;
 };
 
 // "uniform(a, b)", "normal(mean, sd[, lo, hi])", "lognormal(mu, sigma[, lo, hi])",
@@ -28,13 +34,15 @@ struct UncertainInput {
 std::expected<Distribution, std::string> parse_distribution(std::string_view text);
 
 // Every declaration of the [uncertain] section (settings "uncertain.KEY" or
-// "uncertain.KEY@YEAR"), sorted by key. Declarations are inherited through `extends` like
+// "uncertain.KEY@YEAR"), sorted by key, then the attack path when the attack trend is fitted
+// (attack.trend = fit) unless "attack.path = none" drops it ("attack.path = predictive" is the
+// default, written out). Declarations are inherited through `extends` like
 // any setting; "KEY = none" drops an inherited one. Throws InputError "FILE:LINE: uncertain.KEY: what"
 // for a malformed or impossible distribution, a key that cannot vary (see
 // varied_key_problem), or a distribution that can produce values outside the key's range.
 std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const BuiltScenario& base);
 
-// The keys of `inputs`, in order.
+// The keys of `inputs` in order, the attack path left out.
 std::vector<VariedKey> varied_keys(const std::vector<UncertainInput>& inputs);
 
 }  // namespace gapsim

@@ -60,10 +60,11 @@ void update_programme(const ProgrammeConfig& p, const ExogenousInputs& in, const
   out.cost_per_trainee = p.cost_per_trainee;
 }
 
-constexpr ExogenousParts k_all_parts = (k_exogenous_upskill_capacity << 1) - 1;
+constexpr ExogenousParts k_all_parts = (k_exogenous_attack_trend << 1) - 1;
 // Any of these changes demand, and with it domestic demand and the outsourcing cost.
 constexpr ExogenousParts k_demand_parts = k_exogenous_events | k_exogenous_demand_base | k_exogenous_demand_growth |
-                                          k_exogenous_threat | k_exogenous_provider_share | k_exogenous_provider_staff;
+                                          k_exogenous_threat | k_exogenous_provider_share | k_exogenous_provider_staff |
+                                          k_exogenous_attack_trend;
 
 }  // namespace
 
@@ -110,7 +111,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
   const OutsourcingConfig& out = config.outsourcing;
   const WorkforceConfig& wf = config.workforce;
 
-  if (changed & k_exogenous_events) {
+  if (changed & (k_exogenous_events | k_exogenous_attack_trend)) {
     for (int n = 0; n < steps; ++n) {
       const double t = m_time[n];
       double attack_factor = 1.0;
@@ -144,7 +145,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       growth_factor *= step_growth;
     }
   }
-  if (changed & (k_exogenous_threat | k_exogenous_events)) {
+  if (changed & (k_exogenous_threat | k_exogenous_events | k_exogenous_attack_trend)) {
     threat_factors(config.demand, m_log_threat_index, m_threat);
   }
   if (changed & k_exogenous_provider_staff) {
@@ -220,6 +221,13 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       update_programme(config.programmes[p], in, m_time, wf.min_age, in.programmes[p]);
     }
   }
+}
+
+void ExogenousSeries::set_attack_trend(const AttackTrend& trend, const ScenarioConfig& config, ExogenousParts changed) {
+  for (int n = 0; n < m_inputs.steps; ++n) {
+    m_trend[n] = trend.volume(m_time[n]);
+  }
+  update(config, changed | k_exogenous_attack_trend);
 }
 
 ExogenousInputs make_exogenous_inputs(const ScenarioConfig& config) { return ExogenousSeries(config).inputs(); }

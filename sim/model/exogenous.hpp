@@ -80,6 +80,7 @@ enum ExogenousPart : unsigned {
   k_exogenous_scalars = 1u << 12,           // rates and costs used as they are
   k_exogenous_provider_staff = 1u << 13,    // outsourcing leverage and foreign share
   k_exogenous_upskill_capacity = 1u << 14,  // upskilling capacity schedule
+  k_exogenous_attack_trend = 1u << 15,      // the attack trend itself (set_attack_trend)
 };
 using ExogenousParts = unsigned;
 
@@ -95,6 +96,11 @@ class ExogenousSeries {
   // configuration last given only in the numbers those parts are computed from (not in its
   // time, ages, attack trend, event windows or programme list). Allocates nothing.
   void update(const ScenarioConfig& config, ExogenousParts changed);
+
+  // Replaces the attack trend by `trend` (a drawn path of a fitted forecast, say) and
+  // recomputes what depends on it and on the parts `changed`, for `config` as in update().
+  // Allocates nothing.
+  void set_attack_trend(const AttackTrend& trend, const ScenarioConfig& config, ExogenousParts changed = 0);
 
   const ExogenousInputs& inputs() const { return m_inputs; }
 

@@ -125,9 +125,18 @@ SobolIndices sobol_indices(std::span<const double> f_a, std::span<const double> 
 
 std::vector<std::vector<double>> saltelli_design(int n, int d,
                                                  const std::function<void(std::int64_t, std::span<double>)>& point) {
+  return saltelli_design(n, std::vector<int>(static_cast<std::size_t>(d), 1), point);
+}
+
+std::vector<std::vector<double>> saltelli_design(int n, const std::vector<int>& group_sizes,
+                                                 const std::function<void(std::int64_t, std::span<double>)>& point) {
   const auto rows = static_cast<std::size_t>(n);
-  const auto dims = static_cast<std::size_t>(d);
-  std::vector<std::vector<double>> design(rows * (dims + 2), std::vector<double>(dims));
+  const std::size_t groups = group_sizes.size();
+  std::size_t dims = 0;
+  for (const int size : group_sizes) {
+    dims += static_cast<std::size_t>(size);
+  }
+  std::vector<std::vector<double>> design(rows * (groups + 2), std::vector<double>(dims));
   std::vector<double> coordinates(2 * dims);
   for (std::size_t j = 0; j < rows; ++j) {
     point(static_cast<std::int64_t>(j), coordinates);
@@ -135,10 +144,14 @@ std::vector<std::vector<double>> saltelli_design(int n, int d,
     std::vector<double>& b = design[rows + j];
     std::copy_n(coordinates.begin(), dims, a.begin());
     std::copy_n(coordinates.begin() + static_cast<std::ptrdiff_t>(dims), dims, b.begin());
-    for (std::size_t i = 0; i < dims; ++i) {
-      std::vector<double>& ab = design[(2 + i) * rows + j];
+    std::size_t first = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      std::vector<double>& ab = design[(2 + g) * rows + j];
       ab = a;
-      ab[i] = b[i];
+      const auto size = static_cast<std::size_t>(group_sizes[g]);
+      std::copy_n(b.begin() + static_cast<std::ptrdiff_t>(first), size,
+                  ab.begin() + static_cast<std::ptrdiff_t>(first));
+      first += size;
     }
   }
   return design;

@@ -46,4 +46,11 @@ SobolIndices sobol_indices(std::span<const double> f_a, std::span<const double> 
 std::vector<std::vector<double>> saltelli_design(int n, int d,
                                                  const std::function<void(std::int64_t, std::span<double>)>& point);
 
+// The same design for inputs that are groups of coordinates (an input drawn from several
+// uniforms, such as a whole attack path): `group_sizes[g]` consecutive coordinates make
+// input g, d = their sum, and AB_g takes all of group g's coordinates from B. There are
+// N (groups + 2) points, d coordinates each. With groups of 1 it is the design above.
+std::vector<std::vector<double>> saltelli_design(int n, const std::vector<int>& group_sizes,
+                                                 const std::function<void(std::int64_t, std::span<double>)>& point);
+
 }  // namespace gapsim

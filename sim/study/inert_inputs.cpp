@@ -5,6 +5,7 @@
 #include <span>
 
 #include "study/scenario_variants.hpp"
+#include "study/study_inputs.hpp"
 #include "study/variant_runs.hpp"
 
 namespace gapsim {
@@ -19,21 +20,18 @@ bool same_results(const Results& a, const Results& b) {
 
 std::vector<std::size_t> inputs_without_effect(const ScenarioVariants& variants,
                                                const std::vector<UncertainInput>& inputs, int threads) {
-  std::vector<double> centre;
-  for (const UncertainInput& input : inputs) {
-    centre.push_back(input.distribution.median());
-  }
   // Point 0 is the medians; points 2i+1 and 2i+2 move input i to its 5th and 95th percentile.
-  const auto points = static_cast<std::int64_t>(1 + 2 * inputs.size());
-  std::vector<Results> results(static_cast<std::size_t>(points));
+  std::vector<std::vector<double>> points{values_at(inputs)};
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    points.push_back(values_at(inputs, i, 0.05));
+    points.push_back(values_at(inputs, i, 0.95));
+  }
+  std::vector<Results> results(points.size());
   run_variants(
-      variants, 0, points, threads,
+      variants, 0, static_cast<std::int64_t>(points.size()), threads,
       [&](std::int64_t point, std::span<double> values) {
-        std::copy(centre.begin(), centre.end(), values.begin());
-        if (point > 0) {
-          const auto input = static_cast<std::size_t>((point - 1) / 2);
-          values[input] = inputs[input].distribution.quantile(point % 2 == 1 ? 0.05 : 0.95);
-        }
+        const std::vector<double>& chosen = points[static_cast<std::size_t>(point)];
+        std::copy(chosen.begin(), chosen.end(), values.begin());
       },
       [&](int, std::int64_t point, const Results& run) { results[static_cast<std::size_t>(point)] = run; }, {});
   std::vector<std::size_t> inert;

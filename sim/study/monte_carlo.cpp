@@ -10,6 +10,7 @@
 
 #include "study/band_batch.hpp"
 #include "study/parallel_for.hpp"
+#include "study/study_inputs.hpp"
 #include "study/variant_runs.hpp"
 
 namespace gapsim {
@@ -28,12 +29,15 @@ std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, 
   return {(shard - 1) * runs / shards, shard * runs / shards};
 }
 
-StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distribution>& distributions,
+StudyResult run_study(const ScenarioVariants& variants, const std::vector<UncertainInput>& inputs,
                       const StudyPlan& plan, const std::function<void(std::int64_t)>& progress) {
   assert(plan.threads >= 1);
-  const int dims = static_cast<int>(distributions.size());
-  const UnitDesign design(plan.sampler, dims, plan.runs, plan.seed);
+  const int dims = static_cast<int>(inputs.size());  // shown per run
+  const UnitDesign design(plan.sampler, design_dimensions(inputs), plan.runs, plan.seed);
   const Results reference = variants.run_base();
+  // The year the runs table gives the attack path's predictive probability for: the last
+  // report row's, 1 January, whatever the report interval.
+  const double last_year = std::floor(reference.at(reference.rows() - 1, Column::time));
   const int rows = reference.rows();
   const int series_count = static_cast<int>(plan.series.size());
   const std::int64_t count = plan.last - plan.first;
@@ -53,11 +57,11 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distri
   run_variants(
       variants, plan.first, plan.last, plan.threads,
       [&](std::int64_t run, std::span<double> values) {
-        design.point(run, values);  // the unit point, then each coordinate through its quantile
+        design.point(run, values.first(static_cast<std::size_t>(design.dims())));
+        unit_to_values(inputs, values);
         double* row = result.run_values.data() + (run - plan.first) * result.values_per_run;
-        for (std::size_t j = 0; j < values.size(); ++j) {
-          values[j] = distributions[j].quantile(values[j]);
-          row[j] = values[j];
+        for (std::size_t j = 0; j < inputs.size(); ++j) {
+          row[j] = shown_value(variants, inputs, j, values, last_year);
         }
       },
       [&](int worker, std::int64_t run, const Results& results) {

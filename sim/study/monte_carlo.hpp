@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+#include "io/uncertainty.hpp"
 #include "model/results.hpp"
 #include "model/summary.hpp"
 #include "stats/distribution.hpp"
@@ -36,11 +37,13 @@ struct StudyResult {
   std::vector<double> series;      // (last - first) x report rows x series.size()
 };
 
-// Run i samples point i of the plan's design, maps coordinate j through
-// distributions[j].quantile, builds `variants` with those values and runs it. The result
-// depends on the plan and i only, whatever the thread count. `progress(done)` is called
-// from this thread. REQUIRES: variants.keys() matches distributions.
-StudyResult run_study(const ScenarioVariants& variants, const std::vector<Distribution>& distributions,
+// Run i samples point i of the plan's design, maps it to the inputs' values
+// (study/study_inputs.hpp: a key's coordinate through its quantile function, the attack
+// path's coordinates to a drawn path), builds `variants` with those values and runs it. The
+// runs table shows a key's value and the attack path's predictive probability in the last
+// report year. The result depends on the plan and i only, whatever the thread count.
+// `progress(done)` is called from this thread. REQUIRES: `variants` vary the inputs.
+StudyResult run_study(const ScenarioVariants& variants, const std::vector<UncertainInput>& inputs,
                       const StudyPlan& plan, const std::function<void(std::int64_t)>& progress);
 
 }  // namespace gapsim

@@ -7,11 +7,7 @@ namespace gapsim {
 
 StudyOutput run_monte_carlo(const UncertainScenario& scenario, const StudyPlan& plan, const Shard& shard,
                             const ReadFile& read, const std::function<void(std::int64_t)>& progress) {
-  std::vector<Distribution> distributions;
-  for (const UncertainInput& input : scenario.inputs) {
-    distributions.push_back(input.distribution);
-  }
-  StudyResult result = run_study(scenario.variants, distributions, plan, progress);
+  StudyResult result = run_study(scenario.variants, scenario.inputs, plan, progress);
 
   const ReportStep report = scenario.variants.base().config.time.report;
   StudyOutput output;

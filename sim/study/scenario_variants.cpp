@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "fit/fitted_trend.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
 #include "io/value_parser.hpp"
@@ -55,6 +56,9 @@ ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read)
     return it->second;
   };
   m_base = build_scenario(raw, recording, &m_trends);
+  if (const auto* fitted = dynamic_cast<const FittedTrend*>(m_base.config.attack.get())) {
+    m_path_sampler = std::make_shared<const TrendPathSampler>(fitted->forecast());
+  }
   // From here on only what the base build read is served, from memory and read-only.
   std::shared_ptr<const std::map<std::string, std::optional<std::string>>> frozen = files;
   m_read = [frozen](const std::string& path) -> std::optional<std::string> {
@@ -63,8 +67,9 @@ ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read)
   };
 }
 
-void ScenarioVariants::vary(std::vector<VariedKey> keys, VariantBuild how) {
+void ScenarioVariants::vary(std::vector<VariedKey> keys, VariantBuild how, bool attack_path) {
   m_keys = std::move(keys);
+  m_attack_path = attack_path && m_path_sampler != nullptr;
   const bool every_key_has_a_field = std::all_of(
       m_keys.begin(), m_keys.end(), [](const VariedKey& varied) { return find_config_field(varied.key) != nullptr; });
   m_how = every_key_has_a_field ? how : VariantBuild::rebuild;
@@ -135,12 +140,39 @@ Results ScenarioVariants::run_base() const {
 }
 
 const ExogenousInputs& ScenarioVariants::inputs(std::span<const double> values) {
+  ExogenousParts changed = 0;
   if (m_how == VariantBuild::set_fields) {
     set_fields(values);
+    changed = m_changed;
   } else {
     rebuild(values);
   }
+  if (m_attack_path) {
+    set_attack_path(values.subspan(m_keys.size(), k_attack_path_values), changed);
+  } else if (changed != 0) {
+    m_series->update(m_config, changed);
+  }
   return m_series->inputs();
+}
+
+void ScenarioVariants::set_attack_path(std::span<const double> path_values, ExogenousParts changed) {
+  if (path_values[0] > 0.0) {
+    m_series->set_attack_trend(QuantilePath(m_path_sampler->forecast(), path_values[0]), config(), changed);
+    return;
+  }
+  PathUniforms uniforms;
+  std::copy_n(path_values.begin() + 1, k_path_uniforms, uniforms.begin());
+  m_drawn_path = m_path_sampler->draw(uniforms);
+  m_series->set_attack_trend(m_drawn_path, config(), changed);
+}
+
+double ScenarioVariants::attack_path_probability(std::span<const double> path_values, double year) const {
+  if (path_values[0] > 0.0) {
+    return path_values[0];
+  }
+  PathUniforms uniforms;
+  std::copy_n(path_values.begin() + 1, k_path_uniforms, uniforms.begin());
+  return m_path_sampler->predictive_quantile(m_path_sampler->draw(uniforms), year);
 }
 
 void ScenarioVariants::set_fields(std::span<const double> values) {
@@ -159,7 +191,6 @@ void ScenarioVariants::set_fields(std::span<const double> values) {
       edit.field->schedule(m_config, edit.section)->set_value(edit.point.value_or(0), value);
     }
   }
-  m_series->update(m_config, m_changed);
 }
 
 void ScenarioVariants::rebuild(std::span<const double> values) {

@@ -5,11 +5,13 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "fit/trend_path_draw.hpp"
 #include "io/config_fields.hpp"
 #include "io/key_schema.hpp"
 #include "io/scenario_builder.hpp"
@@ -26,23 +28,37 @@ namespace gapsim {
 // same bits; set_fields is used whenever every varied key has a field.
 enum class VariantBuild { set_fields, rebuild };
 
+// The values that set a fitted attack path, after the keys' values: first a predictive
+// probability q in (0, 1) for the path at q in every year (QuantilePath: the tornado's ends,
+// the medians), or 0 for a drawn path; then the k_path_uniforms uniforms of the draw.
+inline constexpr std::size_t k_attack_path_values = 1 + k_path_uniforms;
+
 class ScenarioVariants {
  public:
   // Builds `raw` as written (reading its files once, fitting any attack trend once).
   // Throws InputError as build_scenario does.
   ScenarioVariants(const RawScenario& raw, const ReadFile& read);
 
-  // Chooses the keys that inputs() sets. REQUIRES: every key passes varied_key_problem.
-  void vary(std::vector<VariedKey> keys, VariantBuild how = VariantBuild::set_fields);
+  // Chooses the keys that inputs() sets, and whether it sets the attack path too.
+  // REQUIRES: every key passes varied_key_problem; attack_path only for a fitted trend
+  // and no attack.* key among `keys`.
+  void vary(std::vector<VariedKey> keys, VariantBuild how = VariantBuild::set_fields, bool attack_path = false);
 
   const BuiltScenario& base() const { return m_base; }
   // A run of the scenario as written (the reference of bands, the report times of sweeps).
   Results run_base() const;
   const std::vector<VariedKey>& keys() const { return m_keys; }
+  bool varies_attack_path() const { return m_attack_path; }
+  // How many values inputs() takes: one per key, then k_attack_path_values for the path.
+  std::size_t value_count() const { return m_keys.size() + (m_attack_path ? k_attack_path_values : 0); }
+  // The predictive probability, in `year`, of the attack path that `path_values` (the last
+  // k_attack_path_values of inputs()'s values) set: the same in every year for a QuantilePath.
+  double attack_path_probability(std::span<const double> path_values, double year) const;
   // How inputs() makes a variant: rebuild when asked, or when a key has no field.
   VariantBuild build_kind() const { return m_how; }
 
-  // The exogenous inputs of the scenario with keys()[i] set to values[i]. Throws InputError
+  // The exogenous inputs of the scenario with keys()[i] set to values[i] (and the attack path
+  // set by the values after them, when it varies). Throws InputError
   // naming the key (at its setting, or the top of the scenario for a default) when a value
   // is out of its range. Allocates nothing with set_fields. Copies of this object can make
   // variants in parallel.
@@ -70,6 +86,8 @@ class ScenarioVariants {
   void vary_fields();
   void vary_text();
   void set_fields(std::span<const double> values);
+  // Sets the attack path and recomputes the series of `changed` with it.
+  void set_attack_path(std::span<const double> path_values, ExogenousParts changed);
   void rebuild(std::span<const double> values);
 
   RawScenario m_raw;  // as written
@@ -83,6 +101,10 @@ class ScenarioVariants {
   ExogenousParts m_changed = 0;  // the series the varied fields feed
   ScenarioConfig m_config;       // the base config with the varied fields set
   std::optional<ExogenousSeries> m_series;
+
+  bool m_attack_path = false;
+  std::shared_ptr<const TrendPathSampler> m_path_sampler;  // of a fitted trend; shared by copies
+  DrawnTrendPath m_drawn_path;                             // the path of the last draw
 
   std::vector<TextEdit> m_text_edits;
   RawScenario m_trial;  // with the varied settings rewritten per build

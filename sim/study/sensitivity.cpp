@@ -8,6 +8,7 @@
 #include "io/number_format.hpp"
 #include "study/scenario_variants.hpp"
 #include "study/study_files.hpp"
+#include "study/study_inputs.hpp"
 #include "study/variant_runs.hpp"
 
 namespace gapsim {
@@ -41,14 +42,6 @@ std::expected<std::vector<double>, std::string> evaluate(const ScenarioVariants&
   return out;
 }
 
-std::vector<double> medians(const std::vector<UncertainInput>& inputs) {
-  std::vector<double> out;
-  for (const UncertainInput& input : inputs) {
-    out.push_back(input.distribution.median());
-  }
-  return out;
-}
-
 // progress(offset + done): the second stage of an analysis continues the count of the first.
 std::function<void(std::int64_t)> offset_progress(const std::function<void(std::int64_t)>& progress,
                                                   std::int64_t offset) {
@@ -69,12 +62,12 @@ std::expected<Tornado, std::string> run_tornado(const ScenarioVariants& variants
                                                 const std::vector<UncertainInput>& inputs,
                                                 const SensitivityOptions& options,
                                                 const std::function<void(std::int64_t)>& progress) {
-  const std::vector<double> centre = medians(inputs);
-  std::vector<std::vector<double>> points{centre};
+  // The medians, then each input alone at its low and its high end (the attack path: the
+  // path at that predictive probability in every year).
+  std::vector<std::vector<double>> points{values_at(inputs)};
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     for (const double q : {k_tornado_low, k_tornado_high}) {
-      points.push_back(centre);
-      points.back()[i] = inputs[i].distribution.quantile(q);
+      points.push_back(values_at(inputs, i, q));
     }
   }
   const auto metric = evaluate(variants, points, options, progress);
@@ -97,15 +90,14 @@ std::expected<SobolIndices, std::string> run_sobol(const ScenarioVariants& varia
                                                    const std::vector<UncertainInput>& inputs,
                                                    const SensitivityOptions& options,
                                                    const std::function<void(std::int64_t)>& progress) {
-  const auto d = static_cast<int>(inputs.size());
   const auto n = static_cast<std::size_t>(options.runs);
-  const UnitDesign design(options.sampler, 2 * d, options.runs, options.seed);
-  std::vector<std::vector<double>> points = saltelli_design(
-      static_cast<int>(options.runs), d, [&](std::int64_t j, std::span<double> u) { design.point(j, u); });
+  const UnitDesign design(options.sampler, 2 * design_dimensions(inputs), options.runs, options.seed);
+  std::vector<std::vector<double>> points =
+      saltelli_design(static_cast<int>(options.runs), design_groups(inputs),
+                      [&](std::int64_t j, std::span<double> u) { design.point(j, u); });
   for (std::vector<double>& point : points) {
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      point[i] = inputs[i].distribution.quantile(point[i]);
-    }
+    point.resize(variants.value_count());
+    unit_to_values(inputs, point);
   }
   const auto f = evaluate(variants, points, options, progress);
   if (!f) {

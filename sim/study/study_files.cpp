@@ -218,6 +218,11 @@ std::string study_manifest_text(const std::string& scenario_manifest, const std:
 std::string uncertain_inputs_text(const std::vector<UncertainInput>& inputs) {
   std::string out;
   for (const UncertainInput& input : inputs) {
+    if (input.attack_path) {
+      out += "#   " + input.key.label + " = predictive  # a path drawn from the fitted trend's forecast" +
+             (input.file.empty() ? std::string("\n") : "; " + input.file + ":" + std::to_string(input.line) + "\n");
+      continue;
+    }
     out += "#   " + input.key.label + " = " + input.distribution.text() + "  # " + input.file + ":" +
            std::to_string(input.line) + "\n";
   }

@@ -10,7 +10,8 @@ UncertainScenario::UncertainScenario(const std::string& path, const ReadFile& re
   if (inputs.empty()) {
     throw_input_error(raw.path, 1, "uncertain", "nothing to vary: the scenario declares no [uncertain] inputs");
   }
-  variants.vary(varied_keys(inputs));
+  const bool attack_path = inputs.back().attack_path;  // always the last when declared
+  variants.vary(varied_keys(inputs), VariantBuild::set_fields, attack_path);
 }
 
 }  // namespace gapsim

@@ -16,7 +16,7 @@ namespace {
 
 // What one thread owns while it runs its share.
 struct Worker {
-  explicit Worker(const ScenarioVariants& variants) : variants(variants), values(variants.keys().size()) {}
+  explicit Worker(const ScenarioVariants& variants) : variants(variants), values(variants.value_count()) {}
   ScenarioVariants variants;
   Workspace workspace;
   Results results;
@@ -27,8 +27,11 @@ struct Worker {
 std::string non_finite_run_text(const ScenarioVariants& variants, std::int64_t index, std::span<const double> values,
                                 const NonFiniteCell& cell) {
   std::string text = "run " + std::to_string(index) + " (";
-  for (std::size_t k = 0; k < values.size(); ++k) {
+  for (std::size_t k = 0; k < variants.keys().size(); ++k) {
     text += (k == 0 ? "" : ", ") + variants.keys()[k].label + " = " + format_number(values[k]);
+  }
+  if (variants.varies_attack_path()) {
+    text += std::string(variants.keys().empty() ? "" : ", ") + "a drawn attack path";
   }
   return text + "): " + non_finite_text(cell);
 }

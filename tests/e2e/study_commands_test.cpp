@@ -8,10 +8,15 @@
 #include <fstream>
 #include <map>
 
+#include "fit/fitted_trend.hpp"
+#include "fit/trend_path_draw.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/varied_key.hpp"
 #include "model/engine.hpp"
 #include "model/summary.hpp"
+#include "stats/sampling.hpp"
+#include "study/study_inputs.hpp"
+#include "study/uncertain_scenario.hpp"
 #include "support/approx.hpp"
 #include "support/cli_run.hpp"
 #include "support/scenarios.hpp"
@@ -101,8 +106,11 @@ TEST_CASE("mc: shards merged give identical files to the unsharded run", "[e2e][
 }
 
 TEST_CASE("mc: a run's row is what a plain run of the scenario with its values gives", "[e2e][mc]") {
+  // The attack path is left at its median here; the next test checks the drawn paths.
   TempDir dir("mc_row");
-  REQUIRE(gapsim({"mc", k_baseline, "--runs", "5", "--seed", "11", "--quiet", "-o", dir.path.string()}) == 0);
+  const fs::path keys_only = dir.path / "baseline.ini";
+  std::ofstream(keys_only) << "extends = " << k_baseline << "\n[uncertain]\nattack.path = none\n";
+  REQUIRE(gapsim({"mc", keys_only.string(), "--runs", "5", "--seed", "11", "--quiet", "-o", dir.path.string()}) == 0);
   const auto rows = parse_csv(slurp(dir.path / "baseline" / "runs.csv"));
   REQUIRE(rows.size() == 6);
   const auto& header = rows[0];
@@ -137,6 +145,40 @@ TEST_CASE("mc: a run's row is what a plain run of the scenario with its values g
     }
     const double expected = *summary[static_cast<std::size_t>(m)];
     CHECK_THAT(std::stod(run[column_of(rows, metric)]), test::within_rounding(expected));
+  }
+}
+
+TEST_CASE("mc: each run draws its attack path from the design's uniforms, shown by its probability", "[e2e][mc]") {
+  // Run i's last k_path_uniforms design coordinates give the path (fit/trend_path_draw.hpp);
+  // series_long.csv holds its attack volume and runs.csv its predictive probability in 2030.
+  TempDir dir("mc_path");
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "6", "--seed", "3", "--series", "attack_volume", "--quiet", "-o",
+                  dir.path.string()}) == 0);
+  const UncertainScenario scenario(k_baseline, read_disk_file);
+  REQUIRE(scenario.inputs.back().attack_path);
+  const auto* fitted = dynamic_cast<const FittedTrend*>(scenario.variants.base().config.attack.get());
+  REQUIRE(fitted != nullptr);
+  const TrendPathSampler sampler(fitted->forecast());
+  const int dims = design_dimensions(scenario.inputs);
+  const UnitDesign design(SamplerKind::random, dims, 6, 3);
+  const auto runs = parse_csv(slurp(dir.path / "baseline" / "runs.csv"));
+  const auto series = parse_csv(slurp(dir.path / "baseline" / "series_long.csv"));
+  std::vector<double> unit(static_cast<std::size_t>(dims));
+  for (int run = 0; run < 6; ++run) {
+    INFO("run " << run);
+    design.point(run, unit);
+    PathUniforms uniforms;
+    std::copy(unit.end() - k_path_uniforms, unit.end(), uniforms.begin());
+    const DrawnTrendPath path = sampler.draw(uniforms);
+    CHECK(std::stod(runs[1 + run][column_of(runs, "attack.path")]) == sampler.predictive_quantile(path, 2030.0));
+    int checked = 0;
+    for (const auto& row : series) {
+      if (row[0] == std::to_string(run) && row[column_of(series, "year")] == "2030") {
+        CHECK_THAT(std::stod(row.back()), test::within_rounding(path.volume(2030.0)));
+        ++checked;
+      }
+    }
+    CHECK(checked == 1);
   }
 }
 
@@ -194,7 +236,7 @@ TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {
       << "\n[uncertain]\nhiring.delay = none\ndemand.attack_elasticity = none\n"
          "demand.growth = none\nattrition.qualified = none\nupskilling.rate = none\n"
          "retirement.age_mean = none\noutsourcing.share@2030 = none\nhiring.pool@2030 = none\n"
-         "demand.threat_ceiling = none\n";
+         "demand.threat_ceiling = none\nattack.path = none\n";
   CHECK(gapsim({"mc", (dir.path / "certain.ini").string(), "--quiet", "-o", dir.path.string()}) == 1);
   CHECK(!fs::exists(dir.path / "certain"));
 }
@@ -238,7 +280,7 @@ TEST_CASE("sensitivity: an input without effect has indices of exactly 0", "[e2e
       << "extends = " << k_baseline
       << "\n[uncertain]\ndemand.attack_elasticity = none\ndemand.growth = none\n"
          "attrition.qualified = none\nupskilling.rate = none\nretirement.age_mean = none\n"
-         "outsourcing.share@2030 = none\nhiring.pool@2030 = none\ndemand.threat_ceiling = none\n"
+         "outsourcing.share@2030 = none\nhiring.pool@2030 = none\ndemand.threat_ceiling = none\nattack.path = none\n"
          "upskilling.cost_per_person = uniform(0, 1000000)\n";
   REQUIRE(gapsim({"sensitivity", (dir.path / "two.ini").string(), "--output", "shortage_2020", "--runs", "256",
                   "--bootstrap", "200", "--quiet", "-o", dir.path.string()}) == 0);

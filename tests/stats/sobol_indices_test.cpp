@@ -182,5 +182,23 @@ TEST_CASE("saltelli_design: A, B, then A with one column from B", "[core][sensit
   }
 }
 
+TEST_CASE("saltelli_design: a group of coordinates moves from B as one input", "[core][sensitivity]") {
+  // Groups of 1 and 2 coordinates: AB_1 takes both coordinates of the second group from B.
+  const int n = 2;
+  const auto design = saltelli_design(n, std::vector<int>{1, 2}, [](std::int64_t j, std::span<double> out) {
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      out[k] = 10.0 * static_cast<double>(j) + static_cast<double>(k);
+    }
+  });
+  REQUIRE(design.size() == static_cast<std::size_t>(n * (2 + 2)));
+  for (int j = 0; j < n; ++j) {
+    const double base = 10.0 * j;
+    CHECK(design[j] == std::vector<double>{base + 0, base + 1, base + 2});          // A
+    CHECK(design[n + j] == std::vector<double>{base + 3, base + 4, base + 5});      // B
+    CHECK(design[2 * n + j] == std::vector<double>{base + 3, base + 1, base + 2});  // AB_0
+    CHECK(design[3 * n + j] == std::vector<double>{base + 0, base + 4, base + 5});  // AB_1
+  }
+}
+
 }  // namespace
 }  // namespace gapsim

@@ -2,9 +2,12 @@
 // swing and indices of exactly 0, and the indices of the baseline's inputs are fractions.
 #include "study/sensitivity.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "model/engine.hpp"
+#include "model/summary.hpp"
 #include "study/uncertain_scenario.hpp"
 #include "support/cli_run.hpp"
 
@@ -37,7 +40,7 @@ TEST_CASE("sensitivity: a tornado bar of an input without effect has swing 0", "
       baseline_with(dir,
                     "demand.attack_elasticity = none\ndemand.growth = none\nattrition.qualified = none\n"
                     "upskilling.rate = none\nretirement.age_mean = none\noutsourcing.share@2030 = none\n"
-                    "hiring.pool@2030 = none\ndemand.threat_ceiling = none\n"
+                    "hiring.pool@2030 = none\ndemand.threat_ceiling = none\nattack.path = none\n"
                     "upskilling.cost_per_person = uniform(0, 1000000)\n");
   REQUIRE(scenario.inputs.size() == 2);
   std::int64_t reported = 0;
@@ -63,20 +66,57 @@ TEST_CASE("sensitivity: a tornado bar of an input without effect has swing 0", "
                          "hiring.delay,"));
 }
 
+TEST_CASE("sensitivity: the attack path is one input, moved whole to its 5th and 95th predictive percentile",
+          "[study][sensitivity]") {
+  // Given the hiring delay and the attack path, the path's bar runs from the path at the 5th
+  // to the path at the 95th percentile in every year; at the medians the run is the scenario
+  // as written (the median path), and the 2030 shortage rises with the threat.
+  test::TempDir dir("sensitivity_path");
+  const UncertainScenario scenario =
+      baseline_with(dir,
+                    "demand.attack_elasticity = none\ndemand.growth = none\nattrition.qualified = none\n"
+                    "upskilling.rate = none\nretirement.age_mean = none\noutsourcing.share@2030 = none\n"
+                    "hiring.pool@2030 = none\ndemand.threat_ceiling = none\n");
+  REQUIRE(scenario.inputs.size() == 2);
+  REQUIRE(scenario.inputs[1].attack_path);
+  const SensitivityOptions options = options_for("shortage@2030", 64);
+  const Tornado tornado = run_tornado(scenario.variants, scenario.inputs, options, {}).value();
+  // The same delay with the trend as written (its median path), the path not varied at all.
+  ScenarioVariants median_path = scenario.variants;
+  median_path.vary(scenario.variants.keys());
+  const std::vector<double> delay{scenario.inputs[0].distribution.median()};
+  Workspace workspace;
+  Results written;
+  Engine::run(median_path.inputs(delay), workspace, written);
+  CHECK(tornado.metric_at_medians == written.at(row_of_year(written, 2030), Column::shortage));
+  const auto path_bar =
+      std::find_if(tornado.bars.begin(), tornado.bars.end(), [](const TornadoBar& bar) { return bar.input == 1; });
+  REQUIRE(path_bar != tornado.bars.end());
+  CHECK(path_bar->low == 0.05);
+  CHECK(path_bar->high == 0.95);
+  CHECK(path_bar->metric_at_high > tornado.metric_at_medians + 10'000.0);
+  CHECK(path_bar->metric_at_low < tornado.metric_at_medians - 10'000.0);
+  CHECK(tornado_csv(tornado, scenario.inputs, options.metric).find("\nattack.path,0.05,0.95,") != std::string::npos);
+
+  const SobolIndices sobol = run_sobol(scenario.variants, scenario.inputs, options, {}).value();
+  CHECK(sobol.total[1].value > 0.05);  // the path's six uniforms act as one input
+  CHECK(sobol.total[1].value <= 1.0);
+}
+
 TEST_CASE(
     "sensitivity: Sobol indices of the baseline's inputs lie between 0 and 1, and are 0 for an input without effect",
     "[study][sensitivity]") {
-  // Given the baseline's nine inputs plus the upskilling cost (no effect on the shortage),
+  // Given the baseline's nine keys and its attack path plus the upskilling cost (no effect on the shortage),
   // the study's indices should be fractions, with exactly 0 for the cost, intervals included.
   test::TempDir dir("sensitivity_sobol");
   const UncertainScenario scenario = baseline_with(dir, "upskilling.cost_per_person = uniform(0, 1000000)\n");
-  REQUIRE(scenario.inputs.size() == 10);
+  REQUIRE(scenario.inputs.size() == 11);
   const SensitivityOptions options = options_for("shortage_2020", 512);
   std::int64_t reported = 0;
   const Sensitivity result =
       run_sensitivity(scenario.variants, scenario.inputs, options, [&](std::int64_t done) { reported = done; }).value();
-  CHECK(reported == sensitivity_runs(10, 512));
-  CHECK(sensitivity_runs(10, 512) == 1 + 20 + 512 * 12);
+  CHECK(reported == sensitivity_runs(11, 512));
+  CHECK(sensitivity_runs(11, 512) == 1 + 22 + 512 * 13);
   const SobolIndices& sobol = result.sobol;
   double first_order_sum = 0.0;
   for (std::size_t i = 0; i < scenario.inputs.size(); ++i) {
