@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_builder.hpp"
+#include "io/varied_key.hpp"
 #include "model/engine.hpp"
 #include "model/summary.hpp"
 #include "study/scenario_calibration.hpp"
@@ -37,7 +38,7 @@ TEST_CASE("calibrate: recovers the parameters that generated a scenario's output
       targets.push_back({year, variable, truth.at(row_of_year(truth, year), variable), 0});
     }
   }
-  // Start far from the truth: attrition 0.096 -> 0.15, elasticity 0.0696 -> 0.2, delay
+  // Start far from the truth: attrition 0.096 -> 0.15, elasticity 0.135 -> 0.2, delay
   // 3.09 -> 5. (A start with a delay so short that hires hit the pool cap every year would
   // leave the delay without influence, and so unidentified.)
   RawScenario perturbed = baseline;
@@ -53,8 +54,10 @@ TEST_CASE("calibrate: recovers the parameters that generated a scenario's output
   CHECK(calibration.initial_cost > 0.1);
   CHECK(calibration.cost < 1e-20);
   CHECK_THAT(calibration.keys[0].fitted, Catch::Matchers::WithinRel(0.096, 1e-6));
-  CHECK_THAT(calibration.keys[1].fitted, Catch::Matchers::WithinRel(0.0696164474031274, 1e-6));
-  CHECK_THAT(calibration.keys[2].fitted, Catch::Matchers::WithinRel(3.085598798796461, 1e-6));
+  CHECK_THAT(calibration.keys[1].fitted,
+             Catch::Matchers::WithinRel(std::stod(value_text(baseline, "demand.attack_elasticity")), 1e-6));
+  CHECK_THAT(calibration.keys[2].fitted,
+             Catch::Matchers::WithinRel(std::stod(value_text(baseline, "hiring.delay")), 1e-6));
   CHECK(calibration.keys[0].initial == 0.15);
 }
 
@@ -73,12 +76,15 @@ TEST_CASE("calibrate: the shipped calibrated keys sit at the calibration optimum
     const auto targets = read_calibration_targets(*read_disk_file(targets_path), targets_path);
     const Calibration calibration =
         calibrate_scenario(raw, read_disk_file, calibration_keys(raw, c.keys).value(), targets, targets_path);
-    CHECK(calibration.initial_cost < 1e-20);
+    // No better point exists: the keys stay, and the targets are met (meti2016's workforce to
+    // 0.05%: hiring is at its cap there, so the delay cannot add the last 160 people).
+    CHECK(calibration.cost >= calibration.initial_cost * (1.0 - 1e-9));
     for (const CalibratedKey& key : calibration.keys) {
       CHECK_THAT(key.fitted, Catch::Matchers::WithinRel(key.initial, 1e-9));
     }
     for (const TargetFit& fit : calibration.targets) {
-      CHECK_THAT(fit.initial, test::within_rounding(fit.target.value));
+      CHECK_THAT(fit.initial, Catch::Matchers::WithinRel(fit.target.value,
+                                                         std::string(c.scenario) == "baseline.ini" ? 1e-12 : 5e-4));
     }
   }
 }
@@ -92,15 +98,18 @@ TEST_CASE("calibrate: writes fitted values, residuals and a scenario that extend
   const fs::path dir = out.path / "result";
   REQUIRE(gapsim({"calibrate", scenario.string(), "--targets", k_scenarios + "data/calibration_targets.csv", "--fit",
                   "demand.attack_elasticity", "--fit", "hiring.delay", "-o", dir.string()}) == k_exit_success);
+  const RawScenario baseline = load_scenario(k_scenarios + "baseline.ini", read_disk_file);
+  const std::string elasticity = value_text(baseline, "demand.attack_elasticity").substr(0, 8);
+  const std::string delay = value_text(baseline, "hiring.delay").substr(0, 8);
   const std::string values = slurp(dir / "calibration.csv");
-  CHECK(values.starts_with("key,initial,fitted,min,max\ndemand.attack_elasticity,0.1,0.0696164"));
-  CHECK(values.find("\nhiring.delay,2.5,3.0855987") != std::string::npos);
+  CHECK(values.starts_with("key,initial,fitted,min,max\ndemand.attack_elasticity,0.1," + elasticity));
+  CHECK(values.find("\nhiring.delay,2.5," + delay) != std::string::npos);
   CHECK(slurp(dir / "calibration_residuals.csv")
             .starts_with("year,variable,target,initial,fitted,initial_relative_error,relative_error\n"
                          "2016,workforce,280870,"));
   const std::string ini = slurp(dir / "start_calibrated.ini");
-  CHECK(ini.find("\nextends = ../start.ini\n\n[demand]\nattack_elasticity = 0.0696164") != std::string::npos);
-  CHECK(ini.find("  # calibrated (was 0.1)\n\n[hiring]\ndelay = 3.0855987") != std::string::npos);
+  CHECK(ini.find("\nextends = ../start.ini\n\n[demand]\nattack_elasticity = " + elasticity) != std::string::npos);
+  CHECK(ini.find("  # calibrated (was 0.1)\n\n[hiring]\ndelay = " + delay) != std::string::npos);
 
   // The written scenario runs and meets the targets.
   const Results results = run_raw(load_scenario((dir / "start_calibrated.ini").string(), read_disk_file));
