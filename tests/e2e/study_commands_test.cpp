@@ -108,20 +108,20 @@ TEST_CASE("mc: a run's row is what a plain run of the scenario with its values g
   const auto& run = rows[3];
   // A scenario file extending the baseline with run 2's sampled values.
   std::string ini = "extends = " + k_baseline + "\n";
-  for (std::size_t c = 2; c < header.size() && header[c] != "shortage_2020"; ++c) {
+  for (std::size_t c = 2; c < header.size() && header[c] != "final_year"; ++c) {
     const std::size_t dot = header[c].find('.');
     ini += '[';  // appended piece by piece: "[" + std::string trips GCC 12's false -Wrestrict
     ini += header[c].substr(0, dot);
     ini += "]\n" + header[c].substr(dot + 1) + " = " + run[c] + "\n";
   }
   std::ofstream(dir.path / "run2.ini") << ini;
-  const Summary summary = summarize(test::run_config(load_and_build((dir.path / "run2.ini").string()).config));
-  for (const std::string metric : {"shortage_2020", "skill_gap_2020", "peak_shortage", "total_cost"}) {
+  const Summary summary =
+      summarize(test::run_config(load_and_build((dir.path / "run2.ini").string()).config), k_default_summary_years);
+  const std::vector<std::string> names = summary_names(k_default_summary_years);
+  for (const std::string metric :
+       {"shortage_2020", "skill_gap_2020", "hires_2030", "shortage_end", "peak_shortage", "total_cost_outsourcing"}) {
     INFO(metric);
-    int m = 0;
-    while (metric_name(static_cast<Metric>(m)) != metric) {
-      ++m;
-    }
+    const auto m = std::find(names.begin(), names.end(), metric) - names.begin();
     const double expected = *summary[static_cast<std::size_t>(m)];
     CHECK_THAT(std::stod(run[column_of(rows, metric)]), test::within_rounding(expected));
   }
