@@ -165,13 +165,9 @@ AgeStepTotals update_ages(const AgeStepFractions& fractions, double upskill_frac
 
 void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
   ws.prepare(in);
-  const int programme_count = static_cast<int>(in.programmes.size());
   results.table.resize(in.reports(), k_column_count);
   results.years.resize(in.steps / in.steps_per_year, k_column_count);
   results.end.resize(1, k_column_count);
-  results.programmes.resize(static_cast<Eigen::Index>(in.reports()) * programme_count, k_programme_column_count);
-  results.programmes.setZero();
-  results.programme_count = programme_count;
   results.peak_shortage = -1.0;
   results.peak_time = in.start_time;
   results.first_zero_time = -1.0;
@@ -195,8 +191,6 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     const double workforce = qualified + underskilled;
     const double open_positions = std::max(0.0, in.domestic_demand[n] - workforce);
     const int report_row = n / in.steps_per_report;
-    double* programme_rows =
-        results.programmes.data() + static_cast<Eigen::Index>(report_row) * programme_count * k_programme_column_count;
 
     if (open_positions > results.peak_shortage) {
       results.peak_shortage = open_positions;
@@ -207,10 +201,8 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     }
     if (n % in.steps_per_report == 0) {
       double trainees = 0.0;
-      for (std::size_t k = 0; k < ws.m_pipelines.size(); ++k) {
-        const double in_pipeline = ws.m_pipelines[k].sum();
-        programme_rows[k * k_programme_column_count + static_cast<int>(ProgrammeColumn::trainees)] = in_pipeline;
-        trainees += in_pipeline;
+      for (const Eigen::ArrayXd& pipeline : ws.m_pipelines) {
+        trainees += pipeline.sum();
       }
       record_levels(in, n, qualified, underskilled, trainees, TableRows(results.table), report_row);
       report_flows = FlowTotals{};
@@ -243,11 +235,6 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
       } else {
         flows.programme_entrants += ws.m_entering[k];
       }
-      double* row = programme_rows + k * k_programme_column_count;
-      row[static_cast<int>(ProgrammeColumn::intake)] += starts;
-      row[static_cast<int>(ProgrammeColumn::graduates)] += finishing * programme.completion_rate;
-      row[static_cast<int>(ProgrammeColumn::entrants)] += ws.m_entering[k];
-      row[static_cast<int>(ProgrammeColumn::cost)] += starts * programme.cost_per_trainee;
     }
 
     // Mid-career hiring: open positions filled over the hiring delay, capped by the IT pool.

@@ -73,7 +73,8 @@ struct Results {
   // One row: the state after the final step (1 January of end_year + 1) in the level columns;
   // the flow and cumulative columns hold totals over the whole run (the sums of `years`).
   ResultTable end;
-  // Row r * programme_count + k: programme k (in configuration order) in report row r.
+  // Row r * programme_count + k: programme k (in configuration order) in report row r. Filled
+  // by record_programme_flows (model/programme_flows.hpp), not by the engine.
   ProgrammeTable programmes;
   int programme_count = 0;
   double peak_shortage = 0.0;   // largest shortage at the start of any time step [persons]

@@ -7,6 +7,7 @@
 #include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/non_finite.hpp"
+#include "model/programme_flows.hpp"
 
 namespace gapsim {
 namespace {
@@ -37,6 +38,7 @@ ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read, con
   Workspace workspace;
   Results results;
   Engine::run(inputs, workspace, results);
+  record_programme_flows(inputs, results);
   if (const auto cell = first_non_finite(results)) {
     throw InputError(path + ": " + non_finite_text(*cell) + "; nothing is written for this scenario");
   }

@@ -7,6 +7,7 @@
 #include "io/scenario_builder.hpp"
 #include "model/calendar.hpp"
 #include "model/exogenous.hpp"
+#include "model/programme_flows.hpp"
 #include "support/allocation_counter.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"
@@ -324,8 +325,13 @@ TEST_CASE("engine: hand-computed costs by kind", "[core][engine]") {
 
 TEST_CASE("engine: hand-computed programme table", "[core][engine]") {
   // Per report row and programme: starters, pipeline content at the start of the row,
-  // completers, those who enter (the course's are upgraded and counted in upskilled), cost.
-  const Results results = run_config(costed_config());
+  // completers, those who enter (the course's are upgraded and counted in upskilled), cost;
+  // the school's entrants are the run's programme entrants.
+  const ExogenousInputs inputs = make_exogenous_inputs(costed_config());
+  Workspace workspace;
+  Results results;
+  Engine::run(inputs, workspace, results);
+  record_programme_flows(inputs, results);
   REQUIRE(results.programme_count == 2);
   REQUIRE(results.programmes.rows() == 4);
   const auto row = [&](int report_row, int programme) {
