@@ -12,6 +12,19 @@ std::string per_row(std::string_view amount, ReportStep step) {
 
 }  // namespace
 
+std::string attack_unit(const BuiltScenario& built) {
+  std::string trend;
+  std::string column;
+  for (const ResolvedSetting& setting : built.resolved) {
+    if (setting.key == "attack.trend") {
+      trend = setting.value;
+    } else if (setting.key == "attack.column") {
+      column = setting.value;
+    }
+  }
+  return trend == "growth" ? "unit of attack.base" : column;
+}
+
 std::string column_unit(Column column, ReportStep step, std::string_view attack_unit) {
   switch (column) {
     case Column::time: return "year";
@@ -37,7 +50,8 @@ std::string programme_column_unit(ProgrammeColumn column, ReportStep step) {
   }
 }
 
-std::string units_text(ReportStep step, std::string_view attack_unit, std::span<const Column> columns) {
+std::string units_text(UnitsFor outputs, ReportStep step, std::string_view attack_unit,
+                       std::span<const Column> columns) {
   std::string out = "# units of the output columns (FILE COLUMN = UNIT; flows are totals over the row)\n";
   const auto line = [&out](std::string_view file, std::string_view column, const std::string& unit) {
     out += "#   ";
@@ -46,6 +60,12 @@ std::string units_text(ReportStep step, std::string_view attack_unit, std::span<
     out += column;
     out += " = " + unit + "\n";
   };
+  if (outputs == UnitsFor::study) {
+    for (const Column column : columns) {
+      line("variable", column_name(column), column_unit(column, step, attack_unit));
+    }
+    return out;
+  }
   for (const std::string_view file : {"timeseries.csv", "programmes.csv"}) {
     line(file, "year", "year");
     if (step == ReportStep::monthly) {

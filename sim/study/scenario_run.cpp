@@ -10,25 +10,6 @@
 #include "model/programme_flows.hpp"
 
 namespace gapsim {
-namespace {
-
-// The resolved value of `key`, or empty.
-std::string resolved_value(const BuiltScenario& built, const std::string& key) {
-  for (const ResolvedSetting& setting : built.resolved) {
-    if (setting.key == key) {
-      return setting.value;
-    }
-  }
-  return "";
-}
-
-// The unit attack volumes are in: the series column, or whatever attack.base is given in.
-std::string attack_unit(const BuiltScenario& built) {
-  return resolved_value(built, "attack.trend") == "growth" ? "unit of attack.base"
-                                                           : resolved_value(built, "attack.column");
-}
-
-}  // namespace
 
 ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read, const RunOptions& options) {
   RawScenario raw = load_scenario(path, read);
@@ -56,7 +37,7 @@ ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read, con
     }
   }
   manifest += '\n';
-  manifest += units_text(report, attack_unit(built), options.columns);
+  manifest += units_text(UnitsFor::run, report, attack_unit(built), options.columns);
   return {raw.name, timeseries_csv(results, report, options.columns), programmes_csv(results, report, programme_names),
           manifest, summarize(results, options.years)};
 }
