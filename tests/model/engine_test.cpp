@@ -241,26 +241,6 @@ TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified
   CHECK_THAT(workspace.underskilled().sum(), within_rounding(950.0));
 }
 
-TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine]") {
-  // 100 starters at 2 yen; 50 of them upgraded plus 10 by the rate at 7 yen: 200 + 70.
-  ScenarioConfig config = quiet_config(0.0);
-  config.workforce.underskilled = 1000.0;
-  config.time = {2013, 2013, 1, ReportStep::annual};
-  config.upskilling.rate = Schedule::constant(0.01);
-  config.upskilling.cost_per_person = 7.0;
-  ProgrammeConfig programme = test::default_programme();
-  programme.name = "course";
-  programme.intake = Schedule::constant(100.0);
-  programme.source = TraineeSource::underskilled;
-  programme.entry_share = 0.5;
-  programme.cost_per_trainee = 2.0;
-  config.programmes = {programme};
-  const Results results = run_config(config);
-  CHECK_THAT(results.at(0, Column::upskilled), within_rounding(60.0));
-  CHECK_THAT(results.at(0, Column::cost), within_rounding(270.0));
-  CHECK_THAT(results.at(0, Column::cost_training), within_rounding(270.0));
-}
-
 // Two years of one step each: 1000 under-skilled aged 30, domestic demand 1300 (base
 // shortage 300), hires over 3 years at 5 yen all aged 32, a tenth qualified; on-the-job
 // upskilling at 1%/yr for 7 yen; outsourcing 10% of demand at 10 yen per FTE-year; an
@@ -297,13 +277,12 @@ ScenarioConfig costed_config() {
   return config;
 }
 
-TEST_CASE("engine: hand-computed costs by kind", "[core][engine]") {
+TEST_CASE("engine: hand-computed costs by kind, each upskilled person charged once", "[core][engine]") {
   // 2013: 1300 open minus 1000 workers: 300 / 3 = 100 hires (500 yen). Upskilling wants
-  // 0.01 * 1000 + 50 course completers = 60; the 10 on the job pay 7 yen: training is
-  // 100 * 2 + 40 * 3 + 10 * 7 = 390. Outsourcing 0.1 * 1300 * 10 = 1300 (demand = domestic
-  // demand with leverage 1 and no foreign staff).
-  // 2014: Q = 60 + 10 = 70, U = 1000 - 60 + 90 = 1030; 200 / 3 hires; upskilling 10.3 + 50,
-  // training 320 + 10.3 * 7 = 392.1.
+  // 0.01 * 1000 + 50 course completers = 60; the 10 on the job pay 7 yen, the 50 completers
+  // paid as starters and are not charged again: training is 100 * 2 + 40 * 3 + 10 * 7 = 390. Outsourcing 0.1 * 1300 *
+  // 10 = 1300 (demand = domestic demand with leverage 1 and no foreign staff). 2014: Q = 60 + 10 = 70, U = 1000 - 60 +
+  // 90 = 1030; 200 / 3 hires; upskilling 10.3 + 50, training 320 + 10.3 * 7 = 392.1.
   const Results results = run_config(costed_config());
   CHECK_THAT(results.at(0, Column::cost_training), within_rounding(390.0));
   CHECK_THAT(results.at(0, Column::cost_hiring), within_rounding(500.0));
