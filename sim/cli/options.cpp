@@ -1,6 +1,7 @@
 // Command-line parsing for subcommands.
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/usage_error.hpp"
@@ -42,6 +43,17 @@ std::vector<std::string> option_values(const po::variables_map& vm, const char* 
     throw UsageError(usage);
   }
   return values;
+}
+
+std::vector<std::string> comma_items(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    items.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
 }
 
 std::string required_option(const po::variables_map& vm, const char* name, const std::string& usage) {

@@ -23,6 +23,10 @@ std::vector<std::string> option_values(const boost::program_options::variables_m
                                        const std::string& usage, std::size_t min,
                                        std::size_t max = std::numeric_limits<std::size_t>::max());
 
+// "a,b,,c" as {"a", "b", "", "c"}: the items of a comma-separated option value, empty ones kept
+// for the caller to refuse by name.
+std::vector<std::string> comma_items(const std::string& text);
+
 // The value of option `name`; throws UsageError with `usage` when it was not given.
 std::string required_option(const boost::program_options::variables_map& vm, const char* name,
                             const std::string& usage);

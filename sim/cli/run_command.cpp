@@ -1,6 +1,8 @@
-// `gapsim run`: load each scenario, run it, write its time series and manifest, then the
-// summary. A failing scenario writes nothing and does not stop the others; each scenario's
-// directory is put in place whole, and a summary that cannot be written is one more failure.
+// `gapsim run`: load each scenario, run it, write its time series, programme table and
+// manifest, then the summary. A failing scenario writes nothing and does not stop the others;
+// each scenario's directory is put in place whole, and a summary that cannot be written is one
+// more failure.
+#include <algorithm>
 #include <iostream>
 
 #include "cli/app.hpp"
@@ -8,44 +10,105 @@
 #include "cli/options.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
+#include "cli/usage_error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_error.hpp"
+#include "io/key_schema.hpp"
+#include "io/value_parser.hpp"
 #include "study/scenario_run.hpp"
 
 namespace gapsim {
 namespace {
 
+namespace po = boost::program_options;
+
 constexpr const char* k_usage =
-    "usage: gapsim run FILE|DIR... [-o DIR] [--reference NAME]\n"
+    "usage: gapsim run FILE|DIR... [-o DIR] [--reference NAME] [--set KEY=VALUE]...\n"
+    "                  [--columns VAR,...] [--years YEAR,...]\n"
     "Runs every scenario file given (a directory means every *.ini in it) and writes\n"
-    "DIR/<scenario>/timeseries.csv, DIR/<scenario>/manifest and DIR/summary.csv.\n"
+    "DIR/<scenario>/timeseries.csv (one row per report step), DIR/<scenario>/programmes.csv\n"
+    "(one row per report step and programme), DIR/<scenario>/manifest (inputs, resolved keys,\n"
+    "column units) and DIR/summary.csv (one row per scenario: end-of-run levels, peak, costs\n"
+    "by kind, and levels at 1 January and flows over each --years year).\n"
+    "--set KEY=VALUE sets a scenario key for this run only, in every scenario given (a path is\n"
+    "relative to the current directory); the manifest records it.\n"
     "Limits: scenario and data files are regular files of at most 16 MiB; an extends chain\n"
     "holds at most 64 files; a scenario file's name must be usable as a directory name (no\n"
     "leading '.' or '-', no separators or control characters, at most 100 characters).";
 
+// --years: distinct whole years within the years a scenario may name.
+std::vector<int> summary_years(const std::string& text) {
+  std::vector<int> years;
+  for (const std::string& item : comma_items(text)) {
+    const auto year = parse_integer(item);
+    if (!year || *year < k_min_year || *year > k_max_year) {
+      throw UsageError("--years: " + gapsim::quoted(item) + " is not a year between " + std::to_string(k_min_year) +
+                       " and " + std::to_string(k_max_year));
+    }
+    if (std::find(years.begin(), years.end(), *year) != years.end()) {
+      throw UsageError("--years: " + item + " is listed twice");
+    }
+    years.push_back(*year);
+  }
+  return years;
+}
+
+RunOptions run_options(const po::variables_map& vm) {
+  RunOptions options;
+  options.override_origin = "--set";
+  if (vm.count("set")) {
+    for (const std::string& text : vm["set"].as<std::vector<std::string>>()) {
+      const auto override = parse_setting_override(text);
+      if (!override) {
+        throw UsageError("--set " + override.error());
+      }
+      options.overrides.push_back(*override);
+    }
+  }
+  if (vm.count("columns")) {
+    options.columns = variable_list(vm["columns"].as<std::string>(), "--columns");
+    for (auto it = options.columns.begin(); it != options.columns.end(); ++it) {
+      if (std::find(options.columns.begin(), it, *it) != it) {
+        throw UsageError("--columns: '" + std::string(column_name(*it)) + "' is listed twice");
+      }
+    }
+  }
+  if (vm.count("years")) {
+    options.years = summary_years(vm["years"].as<std::string>());
+  }
+  return options;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
-  namespace po = boost::program_options;
   po::options_description options("options");
   options.add_options()("output,o", po::value<std::string>()->default_value("output"), "output directory")(
       "reference", po::value<std::string>(),
-      "scenario the summary differences are taken against (default: baseline, if run)");
+      "scenario the summary differences are taken against (default: baseline, if run)")(
+      "set", po::value<std::vector<std::string>>(), "KEY=VALUE: a scenario key for this run (repeatable)")(
+      "columns", po::value<std::string>(), "VAR,...: the timeseries.csv columns after year (and month), in order")(
+      "years", po::value<std::string>(),
+      "YEAR,...: the years the summary gives levels and yearly flows for (default: 2020,2030)");
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
   }
   const auto paths = scenario_paths(option_values(*vm, "scenario", k_usage, 1));
   const std::string out_dir = (*vm)["output"].as<std::string>();
+  const RunOptions run = run_options(*vm);
   std::vector<SummaryRow> rows;
   std::vector<std::string> failures = for_each_scenario(paths, [&](const std::string& path) {
-    const ScenarioRun run = run_scenario_file(path, read_disk_file);
-    const std::string dir = output_path(out_dir, run.name);
-    write_directory_atomically(dir, {{"timeseries.csv", run.timeseries}, {"manifest", run.manifest}});
-    rows.push_back({run.name, run.summary});
-    for (const std::string& warning : run.warnings) {
+    const ScenarioRun result = run_scenario_file(path, read_disk_file, run);
+    const std::string dir = output_path(out_dir, result.name);
+    write_directory_atomically(
+        dir,
+        {{"timeseries.csv", result.timeseries}, {"programmes.csv", result.programmes}, {"manifest", result.manifest}});
+    rows.push_back({result.name, result.summary});
+    for (const std::string& warning : result.warnings) {
       std::cerr << "warning: " << warning << "\n";
     }
-    std::cout << run.name << ": " << dir << "/timeseries.csv\n";
+    std::cout << result.name << ": " << dir << "/timeseries.csv\n";
   });
 
   const std::string reference_name = vm->count("reference") ? (*vm)["reference"].as<std::string>() : "baseline";
@@ -57,7 +120,7 @@ int run_command(const std::vector<std::string>& args) {
     const std::string summary_path = output_path(out_dir, "summary.csv");
     // A failed summary joins the scenarios' failures, so that theirs are still printed.
     try {
-      write_file_atomically(summary_path, summary_csv(rows, reference));
+      write_file_atomically(summary_path, summary_csv(rows, reference, run.years));
       std::cout << "summary: " << summary_path << "\n";
     } catch (const std::exception& error) {
       failures.push_back(error.what());

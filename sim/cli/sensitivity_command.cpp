@@ -20,8 +20,9 @@ namespace po = boost::program_options;
 constexpr const char* k_usage =
     "usage: gapsim sensitivity SCENARIO --output METRIC [--runs N] [--seed S]\n"
     "                          [--sampler sobol|random|lhs] [--bootstrap B] [--threads T] [--quiet] [-o DIR]\n"
-    "METRIC is a summary metric (shortage_2020, peak_shortage, total_cost, ...) or\n"
-    "VARIABLE@YEAR (e.g. skill_gap@2025). Over the scenario's [uncertain] inputs, writes\n"
+    "METRIC is a summary metric (shortage_end, peak_shortage, total_cost_training, ...) or a\n"
+    "variable in a year, VARIABLE_YEAR or VARIABLE@YEAR (skill_gap_2025: on 1 January; hires_2025:\n"
+    "over the year). Over the scenario's [uncertain] inputs, writes\n"
     "DIR/<scenario>/tornado.csv (each input at its 5th and 95th percentile, the others at\n"
     "their medians) and sobol.csv (first-order and total indices from N (d + 2) runs of a\n"
     "Saltelli design, with 95% bootstrap intervals), and a manifest.";
@@ -31,7 +32,8 @@ constexpr const char* k_usage =
 int sensitivity_command(const std::vector<std::string>& args) {
   po::options_description options("options");
   // --output names the metric (as analysts say "the output"); -o is the directory, as elsewhere.
-  options.add_options()("output", po::value<std::string>(), "METRIC: shortage_2020, VARIABLE@YEAR, ... (required)")(
+  options.add_options()("output", po::value<std::string>(),
+                        "METRIC: shortage_end, shortage_2020, VARIABLE@YEAR, ... (required)")(
       "out-dir,o", po::value<std::string>()->default_value("output"), "output directory")(
       "runs", po::value<std::int64_t>()->default_value(1024), "base samples N of the Saltelli design")(
       "seed", po::value<std::string>()->default_value("1"), "seed of the design (random, lhs) and the bootstrap")(

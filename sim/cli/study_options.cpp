@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/options.hpp"
 #include "cli/usage_error.hpp"
 #include "io/output_variable.hpp"
 #include "study/inert_inputs.hpp"
@@ -54,16 +55,12 @@ SamplerKind sampler_option(const po::variables_map& vm) {
 
 std::vector<Column> variable_list(const std::string& text, const std::string& option) {
   std::vector<Column> columns;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string name = text.substr(start, comma - start);
+  for (const std::string& name : comma_items(text)) {
     const auto column = output_variable(name);
     if (!column) {
       throw UsageError(option + ": unknown variable '" + name + "' (did you mean '" + column.error() + "'?)");
     }
     columns.push_back(*column);
-    start = comma + 1;
   }
   return columns;
 }

@@ -4,7 +4,8 @@
 namespace gapsim {
 
 void throw_input_error(const std::string& file, int line, const std::string& key, const std::string& what) {
-  std::string message = file + ":" + std::to_string(line) + ": ";
+  // Line 0: a setting from the command line, where "--set KEY: what" says all there is.
+  std::string message = line > 0 ? file + ":" + std::to_string(line) + ": " : file + " ";
   if (!key.empty()) {
     message += key + ": ";
   }

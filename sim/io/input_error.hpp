@@ -13,7 +13,8 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// "FILE:LINE: KEY: what" (the KEY part is left out when key is empty).
+// "FILE:LINE: KEY: what" (the KEY part is left out when key is empty). Line 0 stands for a
+// setting given on the command line, with `file` the option that gave it: "--set KEY: what".
 [[noreturn]] void throw_input_error(const std::string& file, int line, const std::string& key, const std::string& what);
 
 // 'text' in single quotes, as messages show values (built by appending: GCC 12 warns

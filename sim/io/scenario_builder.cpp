@@ -48,7 +48,9 @@ class Settings {
     const bool recording = m_provenance == Provenance::record;
     if (auto it = m_raw.settings.find(key); it != m_raw.settings.end()) {
       if (recording) {
-        m_resolved.push_back({key, it->second.value, it->second.file + ":" + std::to_string(it->second.line)});
+        const RawSetting& setting = it->second;
+        m_resolved.push_back(
+            {key, setting.value, setting.line > 0 ? setting.file + ":" + std::to_string(setting.line) : setting.file});
       }
       if (it->second.value.empty()) {
         fail(key, "empty value");

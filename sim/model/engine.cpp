@@ -25,7 +25,7 @@ void Workspace::prepare(const ExogenousInputs& in) {
 
 namespace {
 
-// Flows summed over one report step.
+// Flows summed over one step, one report step, one year or the run.
 struct FlowTotals {
   double graduates = 0.0;
   double programme_entrants = 0.0;
@@ -33,13 +33,53 @@ struct FlowTotals {
   double hires = 0.0;
   double attrition = 0.0;
   double retirements = 0.0;
-  double cost = 0.0;
-  double open_positions = 0.0;  // summed over the steps, reported as their mean
-  double hiring_cap = 0.0;      // summed over the steps, reported as their mean
+  double cost_training = 0.0;
+  double cost_hiring = 0.0;
+  double cost_outsourcing = 0.0;
+  double open_positions = 0.0;  // summed over the steps, reported as their mean [persons]
+  double hiring_cap = 0.0;      // summed over the steps, reported as their mean [persons/yr]
+
+  FlowTotals& operator+=(const FlowTotals& step) {
+    graduates += step.graduates;
+    programme_entrants += step.programme_entrants;
+    upskilled += step.upskilled;
+    hires += step.hires;
+    attrition += step.attrition;
+    retirements += step.retirements;
+    cost_training += step.cost_training;
+    cost_hiring += step.cost_hiring;
+    cost_outsourcing += step.cost_outsourcing;
+    open_positions += step.open_positions;
+    hiring_cap += step.hiring_cap;
+    return *this;
+  }
+};
+
+// Spending by kind from the start of the run [yen].
+struct CumulativeCost {
+  double training = 0.0;
+  double hiring = 0.0;
+  double outsourcing = 0.0;
+
+  void add(const FlowTotals& flows) {
+    training += flows.cost_training;
+    hiring += flows.cost_hiring;
+    outsourcing += flows.cost_outsourcing;
+  }
+};
+
+// One of the tables of Results (report rows, calendar years, the end state), by Column.
+class TableRows {
+ public:
+  explicit TableRows(ResultTable& table) : m_table(table) {}
+  double& at(int row, Column column) { return m_table(row, static_cast<int>(column)); }
+
+ private:
+  ResultTable& m_table;
 };
 
 void record_levels(const ExogenousInputs& in, int n, double qualified, double underskilled, double trainees,
-                   Results& results, int row) {
+                   TableRows results, int row) {
   const double workforce = qualified + underskilled;
   results.at(row, Column::time) = in.time_at(n);
   results.at(row, Column::attack_volume) = in.attack_volume[n];
@@ -57,17 +97,24 @@ void record_levels(const ExogenousInputs& in, int n, double qualified, double un
       std::max(0.0, in.domestic_demand[n] - qualified - in.underskilled_effectiveness * underskilled);
 }
 
-void record_flows(const FlowTotals& flows, double cost_cumulative, int steps_per_report, Results& results, int row) {
-  results.at(row, Column::open_positions) = flows.open_positions / steps_per_report;
-  results.at(row, Column::hiring_cap) = flows.hiring_cap / steps_per_report;
+// `steps`: how many steps the flows were summed over, for the means.
+void record_flows(const FlowTotals& flows, const CumulativeCost& cumulative, int steps, TableRows results, int row) {
+  results.at(row, Column::open_positions) = flows.open_positions / steps;
+  results.at(row, Column::hiring_cap) = flows.hiring_cap / steps;
   results.at(row, Column::graduates) = flows.graduates;
   results.at(row, Column::programme_entrants) = flows.programme_entrants;
   results.at(row, Column::upskilled) = flows.upskilled;
   results.at(row, Column::hires) = flows.hires;
   results.at(row, Column::attrition) = flows.attrition;
   results.at(row, Column::retirements) = flows.retirements;
-  results.at(row, Column::cost) = flows.cost;
-  results.at(row, Column::cost_cumulative) = cost_cumulative;
+  results.at(row, Column::cost_training) = flows.cost_training;
+  results.at(row, Column::cost_hiring) = flows.cost_hiring;
+  results.at(row, Column::cost_outsourcing) = flows.cost_outsourcing;
+  results.at(row, Column::cost) = flows.cost_training + flows.cost_hiring + flows.cost_outsourcing;
+  results.at(row, Column::cost_training_cumulative) = cumulative.training;
+  results.at(row, Column::cost_hiring_cumulative) = cumulative.hiring;
+  results.at(row, Column::cost_outsourcing_cumulative) = cumulative.outsourcing;
+  results.at(row, Column::cost_cumulative) = cumulative.training + cumulative.hiring + cumulative.outsourcing;
 }
 
 // Everyone moves up one year of age; the oldest bucket leaves. Returns how many left.
@@ -128,6 +175,8 @@ AgeStepTotals update_ages(const AgeStepFractions& fractions, double upskill_frac
 void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
   ws.prepare(in);
   results.table.resize(in.reports(), k_column_count);
+  results.years.resize(in.steps / in.steps_per_year, k_column_count);
+  results.end.resize(1, k_column_count);
   results.peak_shortage = -1.0;
   results.peak_time = in.start_time;
   results.first_zero_time = -1.0;
@@ -136,8 +185,11 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
 
   Eigen::ArrayXd& q = ws.m_qualified;
   Eigen::ArrayXd& u = ws.m_underskilled;
-  FlowTotals flows;
-  double cost_cumulative = 0.0;
+  FlowTotals report_flows;
+  FlowTotals year_flows;
+  FlowTotals run_flows;
+  CumulativeCost report_cost;
+  CumulativeCost year_cost;
   const double dt = in.dt;
 
   // Tier totals are carried through the step (the age update returns the new sums), so the
@@ -149,6 +201,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     const double t = in.time_at(n);
     const double workforce = qualified + underskilled;
     const double open_positions = std::max(0.0, in.domestic_demand[n] - workforce);
+    const int report_row = n / in.steps_per_report;
 
     if (open_positions > results.peak_shortage) {
       results.peak_shortage = open_positions;
@@ -169,10 +222,16 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
       for (const Eigen::ArrayXd& pipeline : ws.m_pipelines) {
         trainees += pipeline.sum();
       }
-      record_levels(in, n, qualified, underskilled, trainees, results, n / in.steps_per_report);
-      flows = FlowTotals{};
+      record_levels(in, n, qualified, underskilled, trainees, TableRows(results.table), report_row);
+      report_flows = FlowTotals{};
+      // Report steps divide years, so a year always starts with a report step.
+      if (n % in.steps_per_year == 0) {
+        record_levels(in, n, qualified, underskilled, trainees, TableRows(results.years), n / in.steps_per_year);
+        year_flows = FlowTotals{};
+      }
     }
 
+    FlowTotals flows;  // this step's
     // Programmes: starters enter the ring, those who started delay_steps ago come out.
     double upgrades_wanted = 0.0;  // completers of upskilling programmes [persons]
     double from_it_pool = 0.0;     // entrants of programmes that draw on IT workers [persons]
@@ -188,7 +247,7 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
         head = head + 1 == programme.delay_steps ? 0 : head + 1;
       }
       flows.graduates += finishing * programme.completion_rate;
-      flows.cost += starts * programme.cost_per_trainee;
+      flows.cost_training += starts * programme.cost_per_trainee;
       ws.m_entering[k] = finishing * programme.entering;
       if (programme.source == TraineeSource::underskilled) {
         upgrades_wanted += ws.m_entering[k];
@@ -206,8 +265,8 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     const double hiring_cap = in.max_pool_share * std::max(0.0, in.it_workforce[n] - workforce);
     const double hiring_room = std::max(0.0, hiring_cap - from_it_pool / dt);
     const double hires = std::min(open_positions / in.hiring_delay, hiring_room) * dt;
-    flows.open_positions += open_positions;
-    flows.hiring_cap += hiring_cap;
+    flows.open_positions = open_positions;
+    flows.hiring_cap = hiring_cap;
 
     // Upskilling: a rate plus capacity plus upskilling-programme completers, spread over ages
     // in proportion, never more of an age than is left after attrition and retirement.
@@ -226,10 +285,12 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     flows.hires += hires;
     flows.attrition += in.attrition_qualified * qualified + in.attrition_underskilled * underskilled;
     flows.retirements += retirements;
-    // Programme completers paid cost_per_trainee already; the rest pay cost_per_upskill.
+    // Programme completers paid cost_per_trainee already; the rest, upskilled on the job by the
+    // rate or the capacity, pay cost_per_upskill: training as well, only without a programme.
     const double upskilled_by_programmes = upgrades_wanted > 0.0 ? upskilled * upgrades_wanted / upskill_wanted : 0.0;
-    flows.cost +=
-        hires * in.cost_per_hire + (upskilled - upskilled_by_programmes) * in.cost_per_upskill + in.outsourcing_cost[n];
+    flows.cost_training += (upskilled - upskilled_by_programmes) * in.cost_per_upskill;
+    flows.cost_hiring += hires * in.cost_per_hire;
+    flows.cost_outsourcing += in.outsourcing_cost[n];
 
     double qualified_next = totals.qualified;
     double underskilled_next = totals.underskilled;
@@ -242,7 +303,8 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
       }
     }
 
-    if ((n + 1) % in.steps_per_year == 0) {
+    const bool year_ends = (n + 1) % in.steps_per_year == 0;
+    if (year_ends) {
       const double leaving_qualified = age_one_year(q);
       const double leaving_underskilled = age_one_year(u);
       qualified_next -= leaving_qualified;
@@ -251,11 +313,26 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     }
     qualified = qualified_next;
     underskilled = underskilled_next;
+    report_flows += flows;
+    year_flows += flows;
     if ((n + 1) % in.steps_per_report == 0) {
-      cost_cumulative += flows.cost;
-      record_flows(flows, cost_cumulative, in.steps_per_report, results, n / in.steps_per_report);
+      report_cost.add(report_flows);
+      record_flows(report_flows, report_cost, in.steps_per_report, TableRows(results.table), report_row);
+    }
+    if (year_ends) {
+      year_cost.add(year_flows);
+      record_flows(year_flows, year_cost, in.steps_per_year, TableRows(results.years), n / in.steps_per_year);
+      run_flows += year_flows;
     }
   }
+
+  // The state the last step leaves, at t_N = end_year + 1, which no report row shows.
+  double trainees = 0.0;
+  for (const Eigen::ArrayXd& pipeline : ws.m_pipelines) {
+    trainees += pipeline.sum();
+  }
+  record_levels(in, in.steps, qualified, underskilled, trainees, TableRows(results.end), 0);
+  record_flows(run_flows, year_cost, in.steps, TableRows(results.end), 0);
 }
 
 }  // namespace gapsim

@@ -77,7 +77,8 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   in.dt = 1.0 / time.steps_per_year;
   in.start_time = time.start_year;
 
-  const int steps = in.steps;
+  // The series run to t_N as well, for the state at the end of the run.
+  const int steps = in.steps + 1;
   for (Eigen::ArrayXd* series : {&in.attack_volume,    &in.threat_index, &in.demand,          &in.outsourced_share,
                                  &in.domestic_demand,  &in.it_workforce, &in.upskill_rate,    &in.upskill_capacity,
                                  &in.outsourcing_cost, &m_trend,         &m_attack_factor,    &m_demand_factor,
@@ -100,14 +101,14 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   }
   in.programmes.resize(config.programmes.size());
   for (ProgrammeInputs& programme : in.programmes) {
-    programme.starts.resize(steps);
+    programme.starts.resize(in.steps);
   }
   update(config, k_all_parts);
 }
 
 void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts changed) {
   ExogenousInputs& in = m_inputs;
-  const int steps = in.steps;
+  const int steps = in.steps + 1;  // t_0 .. t_N
   const OutsourcingConfig& out = config.outsourcing;
   const WorkforceConfig& wf = config.workforce;
 
@@ -224,7 +225,7 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
 }
 
 void ExogenousSeries::set_attack_trend(const AttackTrend& trend, const ScenarioConfig& config, ExogenousParts changed) {
-  for (int n = 0; n < m_inputs.steps; ++n) {
+  for (int n = 0; n <= m_inputs.steps; ++n) {  // t_0 .. t_N
     m_trend[n] = trend.volume(m_time[n]);
   }
   update(config, changed | k_exogenous_attack_trend);

@@ -11,7 +11,7 @@ namespace gapsim {
 
 // One training programme, reduced to what the step loop needs.
 struct ProgrammeInputs {
-  Eigen::ArrayXd starts;  // people starting in each step [persons/step]
+  Eigen::ArrayXd starts;  // people starting in each step [persons/step]; size `steps`
   int delay_steps = 0;    // steps between starting and completing
   double entering = 1.0;  // completion_rate * entry_share
   double completion_rate = 1.0;
@@ -28,7 +28,7 @@ struct ExogenousInputs {
   double dt = 1.0 / 12;     // [yr]
   double start_time = 0.0;  // decimal year of step 0
 
-  // Per step n (size `steps`), evaluated at t_n = time_at(n).
+  // Per step n, evaluated at t_n = time_at(n); size `steps + 1`, the last at t_N = end of run.
   Eigen::ArrayXd attack_volume;     // trend times event multipliers
   Eigen::ArrayXd threat_index;      // attack volume / the trend at the start
   Eigen::ArrayXd demand;            // total security FTE needed [persons]

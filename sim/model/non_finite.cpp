@@ -14,6 +14,13 @@ std::optional<NonFiniteCell> first_non_finite(const Results& results) {
       }
     }
   }
+  // The years table sums the same steps as the rows; the end of the run is not in any row.
+  for (int c = 0; c < k_column_count && results.end.rows() > 0; ++c) {
+    const auto column = static_cast<Column>(c);
+    if (!std::isfinite(results.end_at(column))) {
+      return NonFiniteCell{results.rows(), column, results.end_at(Column::time)};
+    }
+  }
   if (!std::isfinite(results.peak_shortage) || !std::isfinite(results.peak_time)) {
     return NonFiniteCell{0, Column::shortage, results.peak_time};
   }
@@ -64,6 +71,12 @@ std::string_view keys_driving(Column column) {
     case Column::threat_index: return "attack.*, event.*.attack_multiplier";
     case Column::cost:
     case Column::cost_cumulative:
+    case Column::cost_training:
+    case Column::cost_hiring:
+    case Column::cost_outsourcing:
+    case Column::cost_training_cumulative:
+    case Column::cost_hiring_cumulative:
+    case Column::cost_outsourcing_cumulative:
       return "upskilling.cost_per_person, hiring.cost_per_hire, outsourcing.cost_per_fte, "
              "programme.*.cost_per_trainee";
     case Column::count: break;

@@ -18,8 +18,8 @@ struct NonFiniteCell {
 
 // The first cell of `results` that is not finite: the earliest report row, and in it the
 // variable earliest in the model's chain (attack volume, demand, the workforce, flows,
-// shortage, cost), where the problem shows first. The peak shortage counts as the shortage
-// of its step. nullopt when everything is finite.
+// shortage, cost), where the problem shows first; then the state at the end of the run, as
+// one more row. The peak shortage counts as the shortage of its step. nullopt when everything is finite.
 std::optional<NonFiniteCell> first_non_finite(const Results& results);
 
 // "workforce is not finite in 2031 (it is computed from workforce.*, hiring.*, ...)"; the

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <limits>
 #include <memory>
+#include <span>
 #include <stdexcept>
 
 #include "study/band_batch.hpp"
@@ -43,7 +43,8 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Uncert
   const std::int64_t count = plan.last - plan.first;
 
   StudyResult result;
-  result.values_per_run = dims + k_metric_count;
+  const std::span<const int> years(k_default_summary_years);
+  result.values_per_run = dims + static_cast<int>(summary_size(years));
   result.run_values.assign(static_cast<std::size_t>(count * result.values_per_run), 0.0);
   result.series.assign(static_cast<std::size_t>(count * rows * series_count), 0.0);
 
@@ -68,10 +69,7 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Uncert
         batches[static_cast<std::size_t>(worker)].add(results);
         const std::int64_t slot = run - plan.first;
         double* row = result.run_values.data() + slot * result.values_per_run;
-        const Summary summary = summarize(results);
-        for (int m = 0; m < k_metric_count; ++m) {
-          row[dims + m] = summary[static_cast<std::size_t>(m)].value_or(std::numeric_limits<double>::quiet_NaN());
-        }
+        summarize(results, years, {row + dims, summary_size(years)});
         double* series = result.series.data() + slot * rows * series_count;
         for (int r = 0; r < rows; ++r) {
           for (int s = 0; s < series_count; ++s) {

@@ -32,7 +32,7 @@ std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, 
 
 struct StudyResult {
   BandStats bands;                 // over runs [first, last)
-  int values_per_run = 0;          // sampled inputs, then k_metric_count summary metrics
+  int values_per_run = 0;          // sampled inputs, then the summary at k_default_summary_years
   std::vector<double> run_values;  // (last - first) x values_per_run; NaN where a metric is empty
   std::vector<double> series;      // (last - first) x report rows x series.size()
 };

@@ -1,7 +1,9 @@
 // A Monte Carlo study into the files of its directory.
 #include "study/monte_carlo_study.hpp"
 
+#include "io/csv_writer.hpp"
 #include "io/manifest.hpp"
+#include "io/output_units.hpp"
 
 namespace gapsim {
 
@@ -23,6 +25,8 @@ StudyOutput run_monte_carlo(const UncertainScenario& scenario, const StudyPlan& 
   }
   output.manifest =
       study_manifest_text(manifest_text(scenario.raw, scenario.variants.base(), read), scenario.inputs, plan);
+  output.manifest += '\n';
+  output.manifest += units_text(UnitsFor::study, report, attack_unit(scenario.variants.base()), all_output_columns());
   if (shard.count > 1) {
     output.manifest += shard_manifest_line(shard.index, shard.count, plan);
   }

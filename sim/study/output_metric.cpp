@@ -26,6 +26,17 @@ std::expected<OutputMetric, std::string> parse_output_metric(std::string_view te
     metric.year = *year;
     return metric;
   }
+  // VARIABLE_YEAR, as summary.csv names a variable in a year.
+  const std::size_t underscore = text.rfind('_');
+  if (underscore != std::string_view::npos) {
+    const auto column = output_variable(text.substr(0, underscore));
+    const auto year = parse_integer(text.substr(underscore + 1));
+    if (column && year) {
+      metric.column = *column;
+      metric.year = *year;
+      return metric;
+    }
+  }
   std::string closest;
   int best = -1;
   for (int m = 0; m < k_metric_count; ++m) {
@@ -41,18 +52,14 @@ std::expected<OutputMetric, std::string> parse_output_metric(std::string_view te
     }
   }
   return std::unexpected("unknown metric '" + std::string(text) + "' (did you mean '" + closest +
-                         "'? or give VARIABLE@YEAR, e.g. shortage@2025)");
+                         "'? or give VARIABLE_YEAR or VARIABLE@YEAR, e.g. shortage_2025)");
 }
 
 std::optional<double> metric_value(const OutputMetric& metric, const Results& results) {
   if (metric.summary) {
-    return summarize(results)[static_cast<std::size_t>(*metric.summary)];
+    return metric_value(results, *metric.summary);
   }
-  const int row = row_of_year(results, metric.year);
-  if (row < 0) {
-    return std::nullopt;
-  }
-  return results.at(row, metric.column);
+  return value_in_year(results, metric.column, metric.year);
 }
 
 }  // namespace gapsim

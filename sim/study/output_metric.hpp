@@ -1,5 +1,6 @@
-// One number out of a run, named on the command line: a summary metric ("shortage_2020",
-// "peak_shortage", ...) or a variable in a year ("skill_gap@2025").
+// One number out of a run, named on the command line: a summary metric ("shortage_end",
+// "peak_shortage", ...), or a variable in a year: "skill_gap@2025", or as summary.csv names
+// it, "skill_gap_2025".
 #pragma once
 
 #include <expected>
@@ -15,7 +16,7 @@ namespace gapsim {
 struct OutputMetric {
   std::string name;                  // as given
   std::optional<Metric> summary;     // a summary metric, or
-  Column column = Column::shortage;  // this variable in the report row starting 1 January of `year`
+  Column column = Column::shortage;  // this variable in calendar year `year` (value_in_year)
   int year = 0;
 };
 

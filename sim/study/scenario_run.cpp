@@ -5,9 +5,11 @@
 
 #include "io/input_error.hpp"
 #include "io/manifest.hpp"
+#include "io/output_units.hpp"
 #include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/non_finite.hpp"
+#include "model/programme_flows.hpp"
 
 namespace gapsim {
 namespace {
@@ -25,18 +27,39 @@ std::vector<std::string> plausibility_warnings(const std::string& name, const Re
 
 }  // namespace
 
-ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read) {
-  const RawScenario raw = load_scenario(path, read);
+ScenarioRun run_scenario_file(const std::string& path, const ReadFile& read, const RunOptions& options) {
+  RawScenario raw = load_scenario(path, read);
+  apply_overrides(raw, options.overrides, options.override_origin);
   const BuiltScenario built = build_scenario(raw, read);
   const ExogenousInputs inputs = make_exogenous_inputs(built.config);
   Workspace workspace;
   Results results;
   Engine::run(inputs, workspace, results);
+  record_programme_flows(inputs, results);
   if (const auto cell = first_non_finite(results)) {
     throw InputError(path + ": " + non_finite_text(*cell) + "; nothing is written for this scenario");
   }
-  return {raw.name, timeseries_csv(results, built.config.time.report), manifest_text(raw, built, read),
-          summarize(results), plausibility_warnings(raw.name, results)};
+  const ReportStep report = built.config.time.report;
+  std::vector<std::string> programme_names;
+  for (const ProgrammeConfig& programme : built.config.programmes) {
+    programme_names.push_back(programme.name);
+  }
+  std::string manifest = manifest_text(raw, built, read);
+  if (!options.overrides.empty()) {
+    manifest += "\n# set for this run over the scenario files (also marked in the resolved scenario)\n";
+    for (const SettingOverride& override : options.overrides) {
+      manifest += "# ";  // appended piece by piece: "# " + std::string trips GCC 12's false -Wrestrict
+      manifest += options.override_origin + " " + override.key + "=" + override.value + "\n";
+    }
+  }
+  manifest += '\n';
+  manifest += units_text(UnitsFor::run, report, attack_unit(built), options.columns);
+  return {raw.name,
+          timeseries_csv(results, report, options.columns),
+          programmes_csv(results, report, programme_names),
+          manifest,
+          summarize(results, options.years),
+          plausibility_warnings(raw.name, results)};
 }
 
 std::optional<Summary> find_summary(const std::vector<SummaryRow>& rows, const std::string& name) {

@@ -70,9 +70,9 @@ std::string runs_csv_header(const std::vector<UncertainInput>& inputs) {
     out += ',';
     out += input.key.label;
   }
-  for (int m = 0; m < k_metric_count; ++m) {
+  for (const std::string& name : summary_names(k_default_summary_years)) {
     out += ',';
-    out += metric_name(static_cast<Metric>(m));
+    out += name;
   }
   return out + "\n";
 }

@@ -36,6 +36,7 @@ TEST_CASE("run: shipped scenarios match the golden files", "[e2e][golden]") {
     if (entry.path().extension() == ".ini") {
       const std::string name = entry.path().stem().string();
       check_csv_matches(out.path / name / "timeseries.csv", k_golden / name / "timeseries.csv");
+      check_csv_matches(out.path / name / "programmes.csv", k_golden / name / "programmes.csv");
       CHECK(fs::exists(out.path / name / "manifest"));
       ++scenarios;
     }
@@ -60,7 +61,7 @@ TEST_CASE("run: two processes write identical bytes", "[e2e][determinism]") {
   TempDir b("det_run_b");
   REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", a.path.string()}) == 0);
   REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", b.path.string()}) == 0);
-  CHECK(test::files_under(a.path).size() == 1 + 2 * 7);  // summary.csv, timeseries.csv and manifest
+  CHECK(test::files_under(a.path).size() == 1 + 3 * 7);  // summary.csv; timeseries, programmes, manifest
   check_same_bytes(a.path, b.path);
 }
 
@@ -133,6 +134,114 @@ TEST_CASE("run: summary differences against the chosen reference", "[e2e][summar
   CHECK(test::close(std::stod(rows[1][diff]), std::stod(rows[1][shortage]) - std::stod(rows[2][shortage]), 1e-12));
   CHECK(gapsim({"run", (k_scenarios / "baseline.ini").string(), "-o", out.path.string(), "--reference", "nosuch"}) ==
         k_exit_failure);
+}
+
+// The lines of `csv` after the header, each without its first cell (the scenario name).
+std::vector<std::string> rows_without_name(const std::string& csv) {
+  std::vector<std::string> rows;
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    rows.push_back(line.substr(line.find(',')));
+  }
+  return rows;
+}
+
+TEST_CASE("run: annual and monthly reports of a scenario give the same summary", "[e2e][summary]") {
+  // Given a copy of the baseline (12 steps a year) that reports monthly, its summary.csv line
+  // is byte for byte the baseline's but for the name: levels come from 1 January and the end
+  // of the run, flows are summed step by step over calendar years.
+  TempDir dir("report_step");
+  const fs::path monthly = dir.path / "monthly.ini";
+  std::ofstream(monthly) << "extends = " << (k_scenarios / "baseline.ini").string() << "\n[time]\nreport = monthly\n";
+  const fs::path out = dir.path / "out";
+  REQUIRE(gapsim({"run", (k_scenarios / "baseline.ini").string(), monthly.string(), "--years", "2013,2020,2026,2031",
+                  "-o", out.string()}) == 0);
+  const std::vector<std::string> rows = rows_without_name(slurp(out / "summary.csv"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == rows[1]);
+  CHECK(parse_csv(slurp(out / "monthly" / "timeseries.csv")).size() == 1 + 18 * 12);
+}
+
+TEST_CASE("run: --columns writes the named columns in the order given", "[e2e][columns]") {
+  TempDir out("columns");
+  const std::string baseline = (k_scenarios / "baseline.ini").string();
+  REQUIRE(gapsim({"run", baseline, "-o", (out.path / "all").string()}) == 0);
+  REQUIRE(gapsim({"run", baseline, "--columns", "hires,shortage,cost_training", "-o", (out.path / "some").string()}) ==
+          0);
+  const auto all = parse_csv(slurp(out.path / "all" / "baseline" / "timeseries.csv"));
+  const auto some = parse_csv(slurp(out.path / "some" / "baseline" / "timeseries.csv"));
+  REQUIRE(some.size() == all.size());
+  CHECK(some[0] == std::vector<std::string>{"year", "hires", "shortage", "cost_training"});
+  const auto column = [&](const std::string& name) {
+    return std::find(all[0].begin(), all[0].end(), name) - all[0].begin();
+  };
+  for (std::size_t row = 1; row < all.size(); ++row) {
+    CHECK(some[row] == std::vector<std::string>{all[row][0], all[row][column("hires")], all[row][column("shortage")],
+                                                all[row][column("cost_training")]});
+  }
+  const auto unknown = test::gapsim_output({"run", baseline, "--columns", "hires,shortag", "-o", out.path.string()});
+  CHECK(unknown.status == k_exit_usage);
+  CHECK(unknown.error.find("--columns: unknown variable 'shortag' (did you mean 'shortage'?)") != std::string::npos);
+}
+
+TEST_CASE("run: --set overrides a key for the run and the manifest records it", "[e2e][set]") {
+  // Given the baseline run with --set and a file that extends it setting the same keys, both
+  // write the same time series, and the manifest says which values came from --set.
+  TempDir dir("set");
+  const std::string baseline = (k_scenarios / "baseline.ini").string();
+  const fs::path file = dir.path / "file" / "baseline.ini";
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "extends = " << baseline << "\n[hiring]\ndelay = 1.5\n[time]\nreport = monthly\n";
+  const fs::path out = dir.path / "out";
+  REQUIRE(gapsim({"run", baseline, "--set", "hiring.delay=1.5", "--set", "time.report = monthly", "-o",
+                  (out / "set").string()}) == 0);
+  REQUIRE(gapsim({"run", file.string(), "-o", (out / "file").string()}) == 0);
+  REQUIRE(gapsim({"run", baseline, "-o", (out / "plain").string()}) == 0);
+  const std::string series = slurp(out / "set" / "baseline" / "timeseries.csv");
+  CHECK(series == slurp(out / "file" / "baseline" / "timeseries.csv"));
+  CHECK(series.starts_with("year,month,"));
+  CHECK(slurp(out / "set" / "summary.csv") == slurp(out / "file" / "summary.csv"));
+  CHECK(slurp(out / "set" / "summary.csv") != slurp(out / "plain" / "summary.csv"));
+  const std::string manifest = slurp(out / "set" / "baseline" / "manifest");
+  CHECK(manifest.find("delay = 1.5  # --set\n") != std::string::npos);
+  CHECK(manifest.find("report = monthly  # --set\n") != std::string::npos);
+  CHECK(manifest.find("# --set hiring.delay=1.5\n") != std::string::npos);
+
+  const auto unknown = test::gapsim_output({"run", baseline, "--set", "hiring.dealy=2", "-o", out.string()});
+  CHECK(unknown.status == k_exit_failure);
+  CHECK(unknown.error.find("--set hiring.dealy: unknown key (did you mean 'hiring.delay'?)") != std::string::npos);
+  const auto bad = test::gapsim_output({"run", baseline, "--set", "hiring.delay=-1", "-o", out.string()});
+  CHECK(bad.status == k_exit_failure);
+  CHECK(bad.error.find("--set hiring.delay: ") != std::string::npos);
+  const auto section = test::gapsim_output({"run", baseline, "--set", "programme.nosuch.intake=5", "-o", out.string()});
+  CHECK(section.error.find("--set programme.nosuch.intake: the scenario has no section [programme.nosuch]") !=
+        std::string::npos);
+  CHECK(test::gapsim_output({"run", baseline, "--set", "hiring.delay", "-o", out.string()}).status == k_exit_usage);
+}
+
+TEST_CASE("run: --years names the summary's years", "[e2e][years]") {
+  TempDir out("years");
+  REQUIRE(gapsim({"run", (k_scenarios / "baseline.ini").string(), "--years", "2016,2031", "-o", out.path.string()}) ==
+          0);
+  const auto rows = parse_csv(slurp(out.path / "summary.csv"));
+  REQUIRE(rows.size() == 2);
+  const auto cell = [&](const std::string& name) {
+    const auto at = std::find(rows[0].begin(), rows[0].end(), name);
+    REQUIRE(at != rows[0].end());
+    return rows[1][static_cast<std::size_t>(at - rows[0].begin())];
+  };
+  // 1 January 2016 is a row of the time series; 2031 is the end of the run, with no flows.
+  const auto series = parse_csv(slurp(out.path / "baseline" / "timeseries.csv"));
+  const auto shortage = std::find(series[0].begin(), series[0].end(), "shortage") - series[0].begin();
+  CHECK(cell("shortage_2016") == series[1 + 2016 - 2013][static_cast<std::size_t>(shortage)]);
+  CHECK(cell("shortage_2031") == cell("shortage_end"));
+  CHECK(cell("hires_2031").empty());
+  CHECK(std::find(rows[0].begin(), rows[0].end(), "shortage_2020") == rows[0].end());
+  CHECK(test::gapsim_output(
+            {"run", (k_scenarios / "baseline.ini").string(), "--years", "2020,20x0", "-o", out.path.string()})
+            .status == k_exit_usage);
 }
 
 TEST_CASE("cli: help, version and usage errors", "[cli]") {

@@ -2,10 +2,12 @@
 #include "model/engine.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include "io/scenario_builder.hpp"
 #include "model/calendar.hpp"
 #include "model/exogenous.hpp"
+#include "model/programme_flows.hpp"
 #include "support/allocation_counter.hpp"
 #include "support/approx.hpp"
 #include "support/scenarios.hpp"
@@ -303,23 +305,108 @@ TEST_CASE("engine: upskilling programmes move under-skilled workers to qualified
   CHECK_THAT(workspace.underskilled().sum(), within_rounding(950.0));
 }
 
-TEST_CASE("engine: upskilling costs are charged once per person", "[core][engine]") {
-  // 100 starters at 2 yen; 50 of them upgraded plus 10 by the rate at 7 yen: 200 + 70.
+// Two years of one step each: 1000 under-skilled aged 30, domestic demand 1300 (base
+// shortage 300), hires over 3 years at 5 yen all aged 32, a tenth qualified; on-the-job
+// upskilling at 1%/yr for 7 yen; outsourcing 10% of demand at 10 yen per FTE-year; an
+// upskilling course (100 starters at 2 yen, no delay, half upgraded) and a one-year school
+// (40 starters at 3 yen, half complete, half of those enter the under-skilled tier at 22).
+ScenarioConfig costed_config() {
   ScenarioConfig config = quiet_config(0.0);
+  config.time = {2013, 2014, 1, ReportStep::annual};
   config.workforce.underskilled = 1000.0;
-  config.time = {2013, 2013, 1, ReportStep::annual};
+  config.demand.base_shortage = 300.0;
+  config.hiring.pool = Schedule::constant(1e6);
+  config.hiring.delay = 3.0;
+  config.hiring.qualified_share = 0.1;
+  config.hiring.age_sd = 0.0;
+  config.hiring.cost_per_hire = 5.0;
   config.upskilling.rate = Schedule::constant(0.01);
   config.upskilling.cost_per_person = 7.0;
-  ProgrammeConfig programme = test::default_programme();
-  programme.name = "course";
-  programme.intake = Schedule::constant(100.0);
-  programme.source = TraineeSource::underskilled;
-  programme.entry_share = 0.5;
-  programme.cost_per_trainee = 2.0;
-  config.programmes = {programme};
-  const Results results = run_config(config);
+  config.outsourcing.share = Schedule::constant(0.1);
+  config.outsourcing.cost_per_fte = 10.0;
+  ProgrammeConfig course = test::default_programme();
+  course.name = "course";
+  course.intake = Schedule::constant(100.0);
+  course.source = TraineeSource::underskilled;
+  course.entry_share = 0.5;
+  course.cost_per_trainee = 2.0;
+  ProgrammeConfig school = test::default_programme();
+  school.name = "school";
+  school.intake = Schedule::constant(40.0);
+  school.duration = 1.0;
+  school.completion_rate = 0.5;
+  school.entry_share = 0.5;
+  school.cost_per_trainee = 3.0;
+  config.programmes = {course, school};
+  return config;
+}
+
+TEST_CASE("engine: hand-computed costs by kind, each upskilled person charged once", "[core][engine]") {
+  // 2013: 1300 open minus 1000 workers: 300 / 3 = 100 hires (500 yen). Upskilling wants
+  // 0.01 * 1000 + 50 course completers = 60; the 10 on the job pay 7 yen, the 50 completers
+  // paid as starters and are not charged again: training is 100 * 2 + 40 * 3 + 10 * 7 = 390. Outsourcing 0.1 * 1300 *
+  // 10 = 1300 (demand = domestic demand with leverage 1 and no foreign staff). 2014: Q = 60 + 10 = 70, U = 1000 - 60 +
+  // 90 = 1030; 200 / 3 hires; upskilling 10.3 + 50, training 320 + 10.3 * 7 = 392.1.
+  const Results results = run_config(costed_config());
+  CHECK_THAT(results.at(0, Column::cost_training), within_rounding(390.0));
+  CHECK_THAT(results.at(0, Column::cost_hiring), within_rounding(500.0));
+  CHECK_THAT(results.at(0, Column::cost_outsourcing), within_rounding(1300.0));
+  CHECK_THAT(results.at(0, Column::cost), within_rounding(2190.0));
+  CHECK_THAT(results.at(1, Column::cost_training), within_rounding(392.1));
+  CHECK_THAT(results.at(1, Column::cost_hiring), within_rounding(1000.0 / 3.0));
+  CHECK_THAT(results.at(1, Column::cost_outsourcing), within_rounding(1300.0));
+  CHECK_THAT(results.at(1, Column::cost_training_cumulative), within_rounding(782.1));
+  CHECK_THAT(results.at(1, Column::cost_hiring_cumulative), within_rounding(500.0 + 1000.0 / 3.0));
+  CHECK_THAT(results.at(1, Column::cost_outsourcing_cumulative), within_rounding(2600.0));
+  CHECK_THAT(results.at(1, Column::cost_cumulative), within_rounding(2190.0 + 392.1 + 1000.0 / 3.0 + 1300.0));
+  for (int row = 0; row < results.rows(); ++row) {
+    CHECK(results.at(row, Column::cost) == results.at(row, Column::cost_training) +
+                                               results.at(row, Column::cost_hiring) +
+                                               results.at(row, Column::cost_outsourcing));
+  }
+}
+
+TEST_CASE("engine: hand-computed programme table", "[core][engine]") {
+  // Per report row and programme: starters, pipeline content at the start of the row,
+  // completers, those who enter (the course's are upgraded and counted in upskilled), cost;
+  // the school's entrants are the run's programme entrants.
+  const ExogenousInputs inputs = make_exogenous_inputs(costed_config());
+  Workspace workspace;
+  Results results;
+  Engine::run(inputs, workspace, results);
+  record_programme_flows(inputs, results);
+  REQUIRE(results.programme_count == 2);
+  REQUIRE(results.programmes.rows() == 4);
+  const auto row = [&](int report_row, int programme) {
+    std::vector<double> cells;
+    for (int c = 0; c < k_programme_column_count; ++c) {
+      cells.push_back(results.programme_at(report_row, programme, static_cast<ProgrammeColumn>(c)));
+    }
+    return cells;
+  };
+  CHECK(row(0, 0) == std::vector<double>{100.0, 0.0, 100.0, 50.0, 200.0});
+  CHECK(row(0, 1) == std::vector<double>{40.0, 0.0, 0.0, 0.0, 120.0});
+  CHECK(row(1, 0) == std::vector<double>{100.0, 0.0, 100.0, 50.0, 200.0});
+  CHECK(row(1, 1) == std::vector<double>{40.0, 40.0, 20.0, 10.0, 120.0});
+  CHECK(results.at(1, Column::trainees) == 40.0);
+  CHECK(results.at(1, Column::programme_entrants) == 10.0);
   CHECK_THAT(results.at(0, Column::upskilled), within_rounding(60.0));
-  CHECK_THAT(results.at(0, Column::cost), within_rounding(270.0));
+}
+
+TEST_CASE("engine: the state after the final step and yearly totals", "[core][engine]") {
+  // 1 January 2015: Q = 70 + 60.3 + 200/3 * 0.1, U = 1030 - 60.3 + 200/3 * 0.9 + 10.
+  const Results results = run_config(costed_config());
+  const double qualified = 70.0 + 60.3 + 20.0 / 3.0;
+  const double underskilled = 1030.0 - 60.3 + 60.0 + 10.0;
+  CHECK(results.end_at(Column::time) == 2015.0);
+  CHECK_THAT(results.end_at(Column::qualified), within_rounding(qualified));
+  CHECK_THAT(results.end_at(Column::underskilled), within_rounding(underskilled));
+  CHECK_THAT(results.end_at(Column::shortage), within_rounding(1300.0 - qualified - underskilled));
+  CHECK_THAT(results.end_at(Column::demand), within_rounding(1300.0));
+  CHECK_THAT(results.end_at(Column::hires), within_rounding(100.0 + 200.0 / 3.0));
+  CHECK(results.end_at(Column::cost_cumulative) == results.at(1, Column::cost_cumulative));
+  REQUIRE(results.years.rows() == 2);
+  CHECK(results.year_at(1, Column::hires) == results.at(1, Column::hires));
 }
 
 TEST_CASE("engine: the carried tier totals equal the sums over ages", "[core][engine]") {

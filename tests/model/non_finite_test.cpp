@@ -50,6 +50,18 @@ TEST_CASE("non-finite: a monthly row names its month; a non-finite peak counts a
   CHECK(first_non_finite(peak)->column == Column::shortage);
 }
 
+TEST_CASE("non-finite: the state after the final step counts as one more row", "[model][non_finite]") {
+  Results results = finite_results(2, 2013, 1);
+  results.end = ResultTable::Constant(1, k_column_count, 1.0);
+  results.end(0, static_cast<int>(Column::time)) = 2015.0;
+  CHECK_FALSE(first_non_finite(results).has_value());
+  results.end(0, static_cast<int>(Column::domestic_demand)) = std::numeric_limits<double>::infinity();
+  const auto cell = first_non_finite(results);
+  REQUIRE(cell.has_value());
+  CHECK(cell->row == 2);
+  CHECK(non_finite_text(*cell).starts_with("domestic_demand is not finite in 2015 "));
+}
+
 TEST_CASE("non-finite: every variable names the keys it is computed from", "[model][non_finite]") {
   for (int c = 1; c < k_column_count; ++c) {
     INFO(column_name(static_cast<Column>(c)));

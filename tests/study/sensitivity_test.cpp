@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "io/scenario_builder.hpp"
 #include "model/engine.hpp"
 #include "model/summary.hpp"
 #include "study/uncertain_scenario.hpp"
@@ -30,6 +31,25 @@ SensitivityOptions options_for(const std::string& metric, std::int64_t runs) {
   options.resamples = 200;
   options.threads = 2;
   return options;
+}
+
+TEST_CASE("sensitivity: metrics as summary.csv names them", "[study][sensitivity]") {
+  // Given the baseline, hires_2020 and hires@2020 are the hires over calendar 2020 and
+  // shortage_end the state after the final step; names that are neither are refused.
+  const BuiltScenario built = load_and_build(k_baseline);
+  Workspace workspace;
+  Results results;
+  Engine::run(make_exogenous_inputs(built.config), workspace, results);
+  const auto value = [&](const std::string& name) { return *metric_value(*parse_output_metric(name), results); };
+  CHECK(value("hires_2020") == results.year_at(2020 - 2013, Column::hires));
+  CHECK(value("hires@2020") == value("hires_2020"));
+  CHECK(value("shortage_end") == results.end_at(Column::shortage));
+  CHECK(value("shortage_2031") == value("shortage_end"));
+  CHECK(value("total_cost_hiring") == results.end_at(Column::cost_hiring_cumulative));
+  CHECK(!metric_value(*parse_output_metric("hires_2031"), results));
+  const auto unknown = parse_output_metric("shortage_fnal");
+  REQUIRE(!unknown);
+  CHECK(unknown.error().find("did you mean 'shortage_end'?") != std::string::npos);
 }
 
 TEST_CASE("sensitivity: a tornado bar of an input without effect has swing 0", "[study][sensitivity]") {
