@@ -85,9 +85,9 @@ void print_rolling_summary(const RollingEvaluation& evaluation, std::size_t pick
     if (s.count > 0) {
       std::cout << ", mean CRPS " << format_number(s.mean_crps) << ", rms log error " << format_number(s.rms_log_error)
                 << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / " << format_number(s.coverage[1])
-                << " / " << format_number(s.coverage[2]) << " (widened " << format_number(s.calibrated_coverage[0])
-                << " / " << format_number(s.calibrated_coverage[1]) << " / " << format_number(s.calibrated_coverage[2])
-                << ")";
+                << " / " << format_number(s.coverage[2]) << " (widened by earlier origins "
+                << format_number(s.calibrated_coverage[0]) << " / " << format_number(s.calibrated_coverage[1]) << " / "
+                << format_number(s.calibrated_coverage[2]) << ")";
     }
     std::cout << "\n";
   }
