@@ -219,6 +219,17 @@ TEST_CASE("rolling_origin: summaries and the skill choice", "[core][trend]") {
       CHECK(evaluation.overall(picked - evaluation.methods.begin()).mean_crps <= evaluation.overall(m).mean_crps);
     }
   }
+  // Skill weights on the whole series: 1 / mean CRPS of each usable model over all its points.
+  const SelectedForecast skill =
+      select_forecast(nict_years(), nict_packets(), {TrendChoice::Kind::skill_weights}, Criterion::aicc);
+  const std::vector<double>& w = skill.forecast.weights();
+  REQUIRE(w[0] > 0.0);
+  for (std::size_t model = 1; model < 4; ++model) {
+    if (skill.forecast.fits()[model].usable()) {
+      CHECK_THAT(w[model] / w[0],
+                 test::within_rounding(evaluation.overall(0).mean_crps / evaluation.overall(model).mean_crps));
+    }
+  }
   // Six rows: nothing to score, auto falls back to the criterion.
   const std::vector<double> years = nict_years();
   const std::vector<double> values = nict_packets();
