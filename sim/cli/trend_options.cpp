@@ -1,7 +1,6 @@
 // Options and terminal output shared by the trend commands.
 #include "cli/trend_options.hpp"
 
-#include <algorithm>
 #include <iostream>
 
 #include "cli/options.hpp"
@@ -16,9 +15,23 @@ namespace gapsim {
 
 namespace po = boost::program_options;
 
+namespace {
+
+// k_trend_choice_names with `separator` between the names.
+std::string trend_choice_list(std::string_view separator) {
+  std::string names;
+  for (char c : k_trend_choice_names) {
+    names += c == '|' ? separator : std::string_view(&c, 1);
+  }
+  return names;
+}
+
+}  // namespace
+
 void add_trend_options(po::options_description& options, const char* default_dir) {
+  const std::string model_help = trend_choice_list(", ");  // spaces let --help wrap it
   options.add_options()("column", po::value<std::string>()->default_value("packets_billion"), "data column to fit")(
-      "model", po::value<std::string>()->default_value("auto"), k_trend_choice_names.data())(
+      "model", po::value<std::string>()->default_value("auto"), model_help.c_str())(
       "criterion", po::value<std::string>()->default_value("aicc"),
       "information criterion for criterion-best and ensemble weights: aic|aicc|bic")(
       "output,o", po::value<std::string>()->default_value(default_dir), "output directory");
@@ -29,9 +42,7 @@ TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {
   input.path = option_values(vm, "data", std::string("expected exactly one DATA.csv\n") + usage, 1, 1).front();
   const auto choice = parse_trend_choice(vm["model"].as<std::string>());
   if (!choice) {
-    std::string names(k_trend_choice_names);
-    std::replace(names.begin(), names.end(), '|', ',');
-    throw UsageError("--model: '" + vm["model"].as<std::string>() + "' is not one of " + names);
+    throw UsageError("--model: '" + vm["model"].as<std::string>() + "' is not one of " + trend_choice_list(","));
   }
   input.choice = *choice;
   const auto criterion = parse_criterion(vm["criterion"].as<std::string>());
@@ -85,9 +96,9 @@ void print_rolling_summary(const RollingEvaluation& evaluation, std::size_t pick
     if (s.count > 0) {
       std::cout << ", mean CRPS " << format_number(s.mean_crps) << ", rms log error " << format_number(s.rms_log_error)
                 << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / " << format_number(s.coverage[1])
-                << " / " << format_number(s.coverage[2]) << " (widened " << format_number(s.calibrated_coverage[0])
-                << " / " << format_number(s.calibrated_coverage[1]) << " / " << format_number(s.calibrated_coverage[2])
-                << ")";
+                << " / " << format_number(s.coverage[2]) << " (widened by earlier origins "
+                << format_number(s.calibrated_coverage[0]) << " / " << format_number(s.calibrated_coverage[1]) << " / "
+                << format_number(s.calibrated_coverage[2]) << ")";
     }
     std::cout << "\n";
   }

@@ -130,8 +130,29 @@ RollingSummary summarise(std::size_t method, int horizon, std::span<const Rollin
   return summary;
 }
 
-// Per method: one summary per horizon with that horizon's widening factors, then the
-// all-horizons summary with each point widened by its own horizon's factors.
+// Widening factors for each of `points` (one method and horizon) learnt from the points
+// scored before it: those whose target year is at most its origin year (1 with none).
+std::vector<std::array<double, k_levels>> sequential_widening(std::span<const RollingPoint* const> points) {
+  std::vector<std::array<double, k_levels>> factors;
+  for (const RollingPoint* point : points) {
+    std::vector<const RollingPoint*> earlier;
+    for (const RollingPoint* other : points) {
+      if (other->target_year <= point->origin_year) {
+        earlier.push_back(other);
+      }
+    }
+    std::array<double, k_levels> factor{};
+    for (std::size_t level = 0; level < k_levels; ++level) {
+      factor[level] = widening_factor(excess_ratios(earlier, level), k_interval_levels[level]);
+    }
+    factors.push_back(factor);
+  }
+  return factors;
+}
+
+// Per method: one summary per horizon, its widening factors from all its points, its
+// calibrated coverage from each point widened by the factors of the points scored before it;
+// then the all-horizons summary of the same points.
 std::vector<RollingSummary> summarise_all(const std::vector<RollingPoint>& points, std::size_t methods,
                                           int max_horizon) {
   std::vector<RollingSummary> summaries;
@@ -149,12 +170,12 @@ std::vector<RollingSummary> summarise_all(const std::vector<RollingPoint>& point
       for (std::size_t level = 0; level < k_levels; ++level) {
         widening[level] = widening_factor(excess_ratios(selected, level), k_interval_levels[level]);
       }
-      const std::vector<std::array<double, k_levels>> repeated(selected.size(), widening);
-      RollingSummary summary = summarise(method, horizon, selected, repeated);
+      const std::vector<std::array<double, k_levels>> sequential = sequential_widening(selected);
+      RollingSummary summary = summarise(method, horizon, selected, sequential);
       summary.widening = widening;
       summaries.push_back(summary);
       all.insert(all.end(), selected.begin(), selected.end());
-      all_widening.insert(all_widening.end(), repeated.begin(), repeated.end());
+      all_widening.insert(all_widening.end(), sequential.begin(), sequential.end());
     }
     RollingSummary overall = summarise(method, 0, all, all_widening);
     overall.widening.fill(std::numeric_limits<double>::quiet_NaN());

@@ -48,9 +48,10 @@ struct RollingSummary {
   double mean_log_error = 0.0;
   double rms_log_error = 0.0;
   std::array<double, k_interval_levels.size()> coverage{};
-  // Widening factor of each interval for this horizon (fit/interval_calibration.hpp; NaN on
-  // the all-horizons row, whose points use their own horizon's factor) and the coverage of
-  // the widened intervals on the same points.
+  // Widening factor of each interval for this horizon from all its points
+  // (fit/interval_calibration.hpp; NaN on the all-horizons row), and the coverage after
+  // widening out of sample: each point's interval widened by the factor learnt from the
+  // points of its horizon scored before it (target year <= its origin year; 1 when none).
   std::array<double, k_interval_levels.size()> widening{};
   std::array<double, k_interval_levels.size()> calibrated_coverage{};
 };

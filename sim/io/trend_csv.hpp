@@ -39,7 +39,8 @@ std::string rolling_origin_csv(const RollingEvaluation& evaluation);
 
 // One row per method and horizon, then its `all` row: count, whether the method was scored
 // at every slot, mean CRPS, mean interval scores, mean and rms log error, and per level the
-// nominal and achieved coverage, the widening factor and the coverage after widening;
+// nominal and achieved coverage, the widening factor and the coverage after widening by
+// factors learnt from earlier origins;
 // `auto` is 1 on the all row of the method at index `auto_method` (none when out of range).
 std::string rolling_summary_csv(const RollingEvaluation& evaluation, std::size_t auto_method);
 

@@ -206,8 +206,8 @@ TEST_CASE("rolling_origin: summaries and the skill choice", "[core][trend]") {
     }
   }
   CHECK_THAT(all.mean_crps, test::within_rounding(crps));
+  // Widening never narrows: coverage after it is at least that before.
   for (std::size_t level = 0; level < 3; ++level) {
-    CHECK(all.calibrated_coverage[level] >= k_interval_levels[level]);
     CHECK(all.calibrated_coverage[level] >= all.coverage[level]);
   }
   // The selection picks the complete method with the lowest mean CRPS.
@@ -219,6 +219,17 @@ TEST_CASE("rolling_origin: summaries and the skill choice", "[core][trend]") {
       CHECK(evaluation.overall(picked - evaluation.methods.begin()).mean_crps <= evaluation.overall(m).mean_crps);
     }
   }
+  // Skill weights on the whole series: 1 / mean CRPS of each usable model over all its points.
+  const SelectedForecast skill =
+      select_forecast(nict_years(), nict_packets(), {TrendChoice::Kind::skill_weights}, Criterion::aicc);
+  const std::vector<double>& w = skill.forecast.weights();
+  REQUIRE(w[0] > 0.0);
+  for (std::size_t model = 1; model < 4; ++model) {
+    if (skill.forecast.fits()[model].usable()) {
+      CHECK_THAT(w[model] / w[0],
+                 test::within_rounding(evaluation.overall(0).mean_crps / evaluation.overall(model).mean_crps));
+    }
+  }
   // Six rows: nothing to score, auto falls back to the criterion.
   const std::vector<double> years = nict_years();
   const std::vector<double> values = nict_packets();
@@ -228,24 +239,34 @@ TEST_CASE("rolling_origin: summaries and the skill choice", "[core][trend]") {
   CHECK(fallback.method.kind == TrendChoice::Kind::criterion_best);
 }
 
+// Rolling evaluations of the exponential alone on seeded exponential series (level 0.5) whose
+// log noise (sd 0.3) is AR(1) with lag-1 coefficient 0.8: the residuals look smaller than the
+// noise that carries over into the future, so the intervals are too narrow.
+class AutocorrelatedSeries {
+ public:
+  AutocorrelatedSeries(double rate, int years, unsigned seed) : m_years(year_range(2000, years)), m_generator(seed) {
+    m_theta << std::log(0.5), rate;
+    m_options.models = {TrendModel::exponential};
+  }
+  RollingEvaluation next() {
+    return evaluate_rolling_origin(
+        m_years, synthetic_series(TrendModel::exponential, m_theta, m_years, 0.3, m_generator, 0.8), m_options);
+  }
+
+ private:
+  Eigen::Vector2d m_theta;
+  std::vector<double> m_years;
+  RollingOptions m_options;
+  boost::random::mt19937 m_generator;
+};
+
 TEST_CASE("interval_calibration: widening restores coverage of too narrow intervals", "[core][trend]") {
-  // Exponential fitted to a series whose log noise is AR(1) with lag-1 coefficient 0.8: the
-  // residuals look smaller than the noise that carries over into the future, so the intervals
-  // are too narrow. Factors from 300 training series' rolling evaluations, per horizon and
-  // level, widen the intervals of 300 fresh series.
-  Eigen::VectorXd theta(2);
-  theta << std::log(0.5), 0.4;
-  const std::vector<double> years = year_range(2000, 15);
-  RollingOptions options;
-  options.models = {TrendModel::exponential};
-  boost::random::mt19937 generator(99);
-  const auto evaluate = [&] {
-    return evaluate_rolling_origin(years, synthetic_series(TrendModel::exponential, theta, years, 0.3, generator, 0.8),
-                                   options);
-  };
+  // Factors from 300 training series' rolling evaluations, per horizon and level, widen the
+  // intervals of 300 fresh series.
+  AutocorrelatedSeries series_source(0.4, 15, 99);
   std::array<std::array<std::vector<double>, 3>, 5> ratios;  // [horizon - 1][level]
   for (int series = 0; series < 300; ++series) {
-    for (const RollingPoint& point : evaluate().points) {
+    for (const RollingPoint& point : series_source.next().points) {
       for (std::size_t level = 0; level < 3; ++level) {
         ratios[point.horizon - 1][level].push_back(
             interval_excess_ratio(point.median, point.intervals[level], point.observed));
@@ -263,7 +284,7 @@ TEST_CASE("interval_calibration: widening restores coverage of too narrow interv
   std::array<double, 3> widened{};
   int points = 0;
   for (int series = 0; series < 300; ++series) {
-    for (const RollingPoint& point : evaluate().points) {
+    for (const RollingPoint& point : series_source.next().points) {
       for (std::size_t level = 0; level < 3; ++level) {
         raw[level] += point.inside(level) ? 1.0 : 0.0;
         const Interval wide = widen_interval(point.median, point.intervals[level], factor[point.horizon - 1][level]);
@@ -278,6 +299,31 @@ TEST_CASE("interval_calibration: widening restores coverage of too narrow interv
               << " before widening, " << widened[level] / points << " after\n";
     CHECK(raw[level] / points < nominal - 0.05);
     CHECK(std::abs(widened[level] / points - nominal) <= 0.04);
+  }
+}
+
+TEST_CASE("rolling_origin: widening learnt from earlier origins raises coverage out of sample", "[core][trend]") {
+  // The same too narrow intervals on 30 series of 30 years: each point's intervals are
+  // widened by the factors of the points of its horizon scored before it.
+  AutocorrelatedSeries series_source(0.2, 30, 2026);
+  std::array<double, 3> raw{};
+  std::array<double, 3> widened{};
+  double points = 0.0;
+  for (int series = 0; series < 30; ++series) {
+    const RollingEvaluation evaluation = series_source.next();
+    const RollingSummary& all = evaluation.overall(0);
+    for (std::size_t level = 0; level < 3; ++level) {
+      raw[level] += all.coverage[level] * all.count;
+      widened[level] += all.calibrated_coverage[level] * all.count;
+    }
+    points += all.count;
+  }
+  for (std::size_t level = 0; level < 3; ++level) {
+    const double nominal = k_interval_levels[level];
+    std::cout << "AR(1) noise, 30 series x 30 years: nominal " << nominal << ", achieved " << raw[level] / points
+              << " before widening, " << widened[level] / points << " after sequential widening\n";
+    CHECK(widened[level] / points >= raw[level] / points + 0.05);
+    CHECK(std::abs(widened[level] / points - nominal) < std::abs(raw[level] / points - nominal));
   }
 }
 

@@ -157,6 +157,16 @@ TEST_CASE("trend_forecast: choices that cannot be served", "[core][trend]") {
   CHECK_FALSE(parse_trend_choice("linear"));
   CHECK(parse_trend_choice("auto")->kind == TrendChoice::Kind::skill_best);
   CHECK(parse_trend_choice("criterion-best")->kind == TrendChoice::Kind::criterion_best);
+  // Every listed name parses and names itself back.
+  std::string_view names = k_trend_choice_names;
+  for (std::size_t start = 0; start <= names.size();) {
+    const std::size_t end = std::min(names.find('|', start), names.size());
+    const std::string_view name = names.substr(start, end - start);
+    INFO(name);
+    REQUIRE(parse_trend_choice(name));
+    CHECK(trend_choice_name(*parse_trend_choice(name)) == name);
+    start = end + 1;
+  }
 }
 
 TEST_CASE("backtest: scores held-out years against the forecast", "[core][trend]") {
