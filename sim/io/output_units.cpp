@@ -30,6 +30,9 @@ std::string column_unit(Column column, ReportStep step, std::string_view attack_
     case Column::time: return "year";
     case Column::attack_volume: return std::string(attack_unit) + " per year";
     case Column::outsourced_share: return "share of demand (0 to 1)";
+    case Column::threat_index: return "ratio to the attack trend at the start (-)";
+    case Column::open_positions: return "persons (mean over the row)";
+    case Column::hiring_cap: return "persons per year (mean over the row)";
     case Column::cost:
     case Column::cost_training:
     case Column::cost_hiring:
