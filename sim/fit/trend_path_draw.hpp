@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <span>
 #include <vector>
 
 #include "fit/trend_forecast.hpp"
@@ -34,6 +35,17 @@ class DrawnTrendPath final : public AttackTrend {
   Eigen::Vector3d m_theta = Eigen::Vector3d::Zero();  // the member's fitted parameters
   Eigen::Vector3d m_shift = Eigen::Vector3d::Zero();  // k R z: the drawn linearised parameter deviation
   double m_residual = 0.0;                            // k s e
+  int m_member = 0;                                   // index among the sampler's members
+};
+
+// The members' log-curves and gradients at fixed times (a scenario's steps), so that paths
+// drawn on that grid cost a dot product per time instead of a curve evaluation.
+struct PathGrid {
+  struct Member {
+    Eigen::ArrayXd centre;                                           // c(t_n)
+    Eigen::Array<double, Eigen::Dynamic, 3, Eigen::RowMajor> slope;  // grad g(t_n), zero-padded
+  };
+  std::vector<Member> members;  // in the sampler's member order
 };
 
 class TrendPathSampler {
@@ -43,6 +55,13 @@ class TrendPathSampler {
 
   // The path for `uniforms` (each in (0, 1)); allocates nothing.
   DrawnTrendPath draw(const PathUniforms& uniforms) const;
+
+  // The members' curves at `times` (decimal years).
+  PathGrid grid(std::span<const double> times) const;
+
+  // ln V(t_n) of the path `uniforms` draw, for every time of `grid` (made by grid()), into
+  // `log_volume` (as long as the grid): the same path as draw(), to rounding. Allocates nothing.
+  void log_path(const PathGrid& grid, const PathUniforms& uniforms, std::span<double> log_volume) const;
 
   // The forecast's predictive probability of the drawn path's value in `year` (the mixture CDF
   // at it): uniform over draws in every year.

@@ -79,11 +79,27 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
 
   // The series run to t_N as well, for the state at the end of the run.
   const int steps = in.steps + 1;
-  for (Eigen::ArrayXd* series : {&in.attack_volume,    &in.threat_index, &in.demand,          &in.outsourced_share,
-                                 &in.domestic_demand,  &in.it_workforce, &in.upskill_rate,    &in.upskill_capacity,
-                                 &in.outsourcing_cost, &m_trend,         &m_attack_factor,    &m_demand_factor,
-                                 &m_demand_extra,      &m_growth_factor, &m_log_threat_index, &m_threat,
-                                 &m_domestic_factor,   &m_time,          &m_leverage,         &m_foreign_share}) {
+  for (Eigen::ArrayXd* series : {&in.attack_volume,
+                                 &in.threat_index,
+                                 &in.demand,
+                                 &in.outsourced_share,
+                                 &in.domestic_demand,
+                                 &in.it_workforce,
+                                 &in.upskill_rate,
+                                 &in.upskill_capacity,
+                                 &in.outsourcing_cost,
+                                 &m_trend,
+                                 &m_log_trend,
+                                 &m_attack_factor,
+                                 &m_demand_factor,
+                                 &m_demand_extra,
+                                 &m_growth_factor,
+                                 &m_log_threat_index,
+                                 &m_threat,
+                                 &m_domestic_factor,
+                                 &m_time,
+                                 &m_leverage,
+                                 &m_foreign_share}) {
     series->resize(steps);
   }
   for (int n = 0; n < steps; ++n) {
@@ -93,6 +109,7 @@ ExogenousSeries::ExogenousSeries(const ScenarioConfig& config) {
   // at every step is the dearest part of the series).
   for (int n = 0; n < steps; ++n) {
     m_trend[n] = config.attack->volume(m_time[n]);
+    m_log_trend[n] = std::log(m_trend[n]);
   }
   const int ages = config.workforce.max_age - config.workforce.min_age + 1;
   for (Eigen::ArrayXd* per_age :
@@ -129,7 +146,8 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       m_demand_extra[n] = demand_extra;
       in.attack_volume[n] = m_trend[n] * attack_factor;
       in.threat_index[n] = in.attack_volume[n] / m_trend[0];
-      m_log_threat_index[n] = std::log(in.threat_index[n]);
+      // From the logs, so that a path drawn on the log scale costs no logarithm per step.
+      m_log_threat_index[n] = m_log_trend[n] - m_log_trend[0] + (attack_factor == 1.0 ? 0.0 : std::log(attack_factor));
     }
   }
   if (changed & k_exogenous_demand_growth) {
@@ -227,6 +245,16 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
 void ExogenousSeries::set_attack_trend(const AttackTrend& trend, const ScenarioConfig& config, ExogenousParts changed) {
   for (int n = 0; n <= m_inputs.steps; ++n) {  // t_0 .. t_N
     m_trend[n] = trend.volume(m_time[n]);
+    m_log_trend[n] = std::log(m_trend[n]);
+  }
+  update(config, changed | k_exogenous_attack_trend);
+}
+
+void ExogenousSeries::set_log_attack_trend(std::span<const double> log_trend, const ScenarioConfig& config,
+                                           ExogenousParts changed) {
+  for (int n = 0; n <= m_inputs.steps; ++n) {  // t_0 .. t_N
+    m_log_trend[n] = log_trend[static_cast<std::size_t>(n)];
+    m_trend[n] = std::exp(m_log_trend[n]);
   }
   update(config, changed | k_exogenous_attack_trend);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <span>
 #include <vector>
 
 #include "model/scenario_config.hpp"
@@ -101,6 +102,9 @@ class ExogenousSeries {
   // recomputes what depends on it and on the parts `changed`, for `config` as in update().
   // Allocates nothing.
   void set_attack_trend(const AttackTrend& trend, const ScenarioConfig& config, ExogenousParts changed = 0);
+  // The same for a trend given as ln V(t_n) at every t_0 .. t_N (steps + 1 values).
+  void set_log_attack_trend(std::span<const double> log_trend, const ScenarioConfig& config,
+                            ExogenousParts changed = 0);
 
   const ExogenousInputs& inputs() const { return m_inputs; }
 
@@ -108,6 +112,7 @@ class ExogenousSeries {
   ExogenousInputs m_inputs;
   // Per step n:
   Eigen::ArrayXd m_trend;             // attack trend without events
+  Eigen::ArrayXd m_log_trend;         // its logarithm
   Eigen::ArrayXd m_attack_factor;     // product of the events' attack multipliers
   Eigen::ArrayXd m_demand_factor;     // product of the events' demand multipliers
   Eigen::ArrayXd m_demand_extra;      // the events' extra demand [persons]

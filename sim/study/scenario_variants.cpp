@@ -58,6 +58,13 @@ ScenarioVariants::ScenarioVariants(const RawScenario& raw, const ReadFile& read)
   m_base = build_scenario(raw, recording, &m_trends);
   if (const auto* fitted = dynamic_cast<const FittedTrend*>(m_base.config.attack.get())) {
     m_path_sampler = std::make_shared<const TrendPathSampler>(fitted->forecast());
+    const ExogenousInputs times = make_exogenous_inputs(m_base.config);
+    std::vector<double> grid_times;
+    for (int n = 0; n <= times.steps; ++n) {  // t_0 .. t_N
+      grid_times.push_back(times.time_at(n));
+    }
+    m_path_grid = std::make_shared<const PathGrid>(m_path_sampler->grid(grid_times));
+    m_log_path.resize(grid_times.size());
   }
   // From here on only what the base build read is served, from memory and read-only.
   std::shared_ptr<const std::map<std::string, std::optional<std::string>>> frozen = files;
@@ -162,8 +169,8 @@ void ScenarioVariants::set_attack_path(std::span<const double> path_values, Exog
   }
   PathUniforms uniforms;
   std::copy_n(path_values.begin() + 1, k_path_uniforms, uniforms.begin());
-  m_drawn_path = m_path_sampler->draw(uniforms);
-  m_series->set_attack_trend(m_drawn_path, config(), changed);
+  m_path_sampler->log_path(*m_path_grid, uniforms, m_log_path);
+  m_series->set_log_attack_trend(m_log_path, config(), changed);
 }
 
 double ScenarioVariants::attack_path_probability(std::span<const double> path_values, double year) const {

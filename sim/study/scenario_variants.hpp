@@ -104,7 +104,8 @@ class ScenarioVariants {
 
   bool m_attack_path = false;
   std::shared_ptr<const TrendPathSampler> m_path_sampler;  // of a fitted trend; shared by copies
-  DrawnTrendPath m_drawn_path;                             // the path of the last draw
+  std::shared_ptr<const PathGrid> m_path_grid;             // its curves at t_0 .. t_N
+  std::vector<double> m_log_path;                          // ln V(t_n) of the last draw
 
   std::vector<TextEdit> m_text_edits;
   RawScenario m_trial;  // with the varied settings rewritten per build

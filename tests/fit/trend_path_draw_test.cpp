@@ -2,6 +2,7 @@
 // forecast's predictive quantiles, for one fit and for a mixture; a draw allocates nothing.
 #include "fit/trend_path_draw.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
@@ -88,6 +89,29 @@ TEST_CASE("trend_path_draw: drawing and evaluating a path allocate nothing", "[c
   }
   CHECK(test::allocations_so_far() == before);
   CHECK(std::isfinite(sum));
+}
+
+TEST_CASE("trend_path_draw: a path drawn on a time grid is the drawn path, without allocating", "[core][trend]") {
+  // Every member of an equal-weight mixture is picked by some u_0; on the grid each path's
+  // ln V equals DrawnTrendPath::log_volume to rounding.
+  const TrendPathSampler sampler(
+      make_forecast(fit_all_trends(nict_years(), nict_packets()), {TrendChoice::Kind::equal_weights}, Criterion::aicc));
+  std::vector<double> times;
+  for (int step = 0; step <= 216; ++step) {
+    times.push_back(2013.0 + step / 12.0);
+  }
+  const PathGrid grid = sampler.grid(times);
+  std::vector<double> log_volume(times.size());
+  for (const double pick : {0.01, 0.3, 0.6, 0.99}) {
+    const PathUniforms uniforms = {pick, 0.2, 0.9, 0.4, 0.6, 0.3};
+    const std::size_t before = test::allocations_so_far();
+    sampler.log_path(grid, uniforms, log_volume);
+    CHECK(test::allocations_so_far() == before);
+    const DrawnTrendPath path = sampler.draw(uniforms);
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      CHECK(std::abs(log_volume[i] - path.log_volume(times[i])) <= 1e-12 * std::max(1.0, std::abs(log_volume[i])));
+    }
+  }
 }
 
 }  // namespace
