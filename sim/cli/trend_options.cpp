@@ -115,6 +115,9 @@ std::string selection_text(const SelectedForecast& selected, TrendChoice choice)
   if (choice.kind == TrendChoice::Kind::skill_weights && !selected.skill_based) {
     text += " (fewer than " + std::to_string(k_skill_selection_rows) + " rows: criterion weights)";
   }
+  if (selected.widening > 1.0) {
+    text += "; intervals widened by " + format_number(selected.widening) + " to their out-of-sample coverage";
+  }
   return text;
 }
 

@@ -1,9 +1,12 @@
 // Skill weights and the skill-based choice.
 #include "fit/skill_selection.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+
+#include "fit/interval_calibration.hpp"
 
 namespace gapsim {
 namespace {
@@ -73,6 +76,20 @@ std::size_t best_skill_method(const RollingEvaluation& evaluation, const std::ve
   return best;
 }
 
+double out_of_sample_widening(const RollingEvaluation& evaluation, std::size_t method) {
+  double factor = 1.0;
+  for (std::size_t level = 0; level < k_interval_levels.size(); ++level) {
+    std::vector<double> ratios;
+    for (const RollingPoint& point : evaluation.points) {
+      if (point.method == method) {
+        ratios.push_back(interval_excess_ratio(point.median, point.intervals[level], point.observed));
+      }
+    }
+    factor = std::max(factor, widening_factor(ratios, k_interval_levels[level]));
+  }
+  return factor;
+}
+
 SelectedForecast select_forecast(std::span<const double> years, std::span<const double> values, TrendChoice choice,
                                  Criterion criterion) {
   std::vector<TrendFit> fits = fit_all_trends(years, values);
@@ -86,14 +103,27 @@ SelectedForecast select_forecast(std::span<const double> years, std::span<const 
   }
   const RollingEvaluation evaluation = evaluate_rolling_origin(years, values, {.criterion = criterion});
   std::vector<double> weights = skill_weights(fits, model_mean_crps(evaluation, fits));
-  if (choice.kind == TrendChoice::Kind::skill_weights) {
-    return {TrendForecast(std::move(fits), std::move(weights)), choice, true};
+  const auto method_of = [&](TrendChoice::Kind kind) {
+    for (std::size_t m = 0; m < evaluation.methods.size(); ++m) {
+      if (evaluation.methods[m].kind == kind) {
+        return m;
+      }
+    }
+    return evaluation.methods.size();
+  };
+  const std::size_t method = choice.kind == TrendChoice::Kind::skill_weights
+                                 ? method_of(TrendChoice::Kind::skill_weights)
+                                 : best_skill_method(evaluation, fits);
+  const TrendChoice picked = method < evaluation.methods.size() ? evaluation.methods[method] : choice;
+  SelectedForecast selected{picked.kind == TrendChoice::Kind::skill_weights
+                                ? TrendForecast(std::move(fits), std::move(weights))
+                                : make_forecast(std::move(fits), picked, criterion),
+                            picked, true};
+  if (method < evaluation.methods.size()) {
+    selected.widening = out_of_sample_widening(evaluation, method);
+    selected.forecast.widen(selected.widening);
   }
-  const TrendChoice picked = evaluation.methods[best_skill_method(evaluation, fits)];
-  if (picked.kind == TrendChoice::Kind::skill_weights) {
-    return {TrendForecast(std::move(fits), std::move(weights)), picked, true};
-  }
-  return {make_forecast(std::move(fits), picked, criterion), picked, true};
+  return selected;
 }
 
 }  // namespace gapsim

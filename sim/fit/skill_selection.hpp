@@ -26,11 +26,20 @@ struct SelectedForecast {
   TrendForecast forecast;
   TrendChoice method;        // what the forecast is: `choice` itself, or the method auto picked
   bool skill_based = false;  // false when a skill choice fell back to the criterion (too few rows)
+  double widening = 1.0;     // the spread applied (out_of_sample_widening), 1 when none
 };
 
+// One factor for all of a method's intervals: the largest, over the interval levels, of the
+// smallest f >= 1 that takes ceil(L N) of its N rolling-origin points (all horizons pooled)
+// inside the L interval widened by f (fit/interval_calibration.hpp). One factor for every
+// level and horizon keeps the intervals nested; pooling the horizons keeps it from resting
+// on one or two points.
+double out_of_sample_widening(const RollingEvaluation& evaluation, std::size_t method);
+
 // The forecast `choice` asks for on the whole series. skill_best and skill_weights run the
-// rolling-origin evaluation (max_horizon 5); with fewer than k_skill_selection_rows rows they
-// fall back to criterion-best and ensemble. Throws TrendFitError like make_forecast.
+// rolling-origin evaluation (max_horizon 5) and widen the chosen forecast by its
+// out_of_sample_widening; with fewer than k_skill_selection_rows rows they fall back to
+// criterion-best and ensemble, unwidened. Throws TrendFitError like make_forecast.
 SelectedForecast select_forecast(std::span<const double> years, std::span<const double> values, TrendChoice choice,
                                  Criterion criterion);
 

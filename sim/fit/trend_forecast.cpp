@@ -149,7 +149,7 @@ double TrendForecast::quantile(double year, double probability) const {
   double hi = -std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < m_fits.size(); ++i) {
     if (m_weights[i] > 0.0) {
-      components.push_back(log_prediction(m_fits[i], year));
+      components.push_back(member_prediction(i, year));
       weights.push_back(m_weights[i]);
       const double q = component_log_quantile(components.back(), probability);
       lo = std::min(lo, q);
@@ -178,10 +178,16 @@ double TrendForecast::cdf(double year, double value) const {
   double probability = 0.0;
   for (std::size_t i = 0; i < m_fits.size(); ++i) {
     if (m_weights[i] > 0.0) {
-      probability += m_weights[i] * component_cdf(log_prediction(m_fits[i], year), log_value);
+      probability += m_weights[i] * component_cdf(member_prediction(i, year), log_value);
     }
   }
   return probability;
+}
+
+LogPrediction TrendForecast::member_prediction(std::size_t member, double year) const {
+  LogPrediction prediction = log_prediction(m_fits[member], year);
+  prediction.scale *= m_spread;
+  return prediction;
 }
 
 const TrendFit* TrendForecast::single_fit() const {

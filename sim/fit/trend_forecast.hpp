@@ -81,9 +81,19 @@ class TrendForecast {
   const TrendFit* single_fit() const;
   const std::vector<double>& weights() const { return m_weights; }
 
+  // Widens every member's predictive scale by `factor` (>= 1) about its centre, so every
+  // interval of a single fit widens by that factor on the log scale (and of a mixture whose
+  // members share a centre); the median stays. For intervals that were too narrow out of
+  // sample (fit/skill_selection.hpp).
+  void widen(double factor) { m_spread *= factor; }
+  double spread() const { return m_spread; }
+  // The member's predictive distribution in `year`, with the spread applied.
+  LogPrediction member_prediction(std::size_t member, double year) const;
+
  private:
   std::vector<TrendFit> m_fits;
   std::vector<double> m_weights;
+  double m_spread = 1.0;
 };
 
 // The forecast `choice` asks for from `fits` (one per model). Throws TrendFitError when the

@@ -49,12 +49,14 @@ TrendPathSampler::TrendPathSampler(TrendForecast forecast) : m_forecast(std::mov
       throw std::invalid_argument("TrendPathSampler: a member has more than 3 parameters or no residual df");
     }
     cumulative += weight;
+    // A widened forecast scales both parts of the predictive scale alike.
+    const double spread = m_forecast.spread();
     Member member{fit.model,
                   p,
                   fit.origin,
                   Eigen::Vector3d::Zero(),
-                  covariance_root(fit.covariance),
-                  fit.sigma,
+                  spread * covariance_root(fit.covariance),
+                  spread * fit.sigma,
                   static_cast<double>(fit.residual_df),
                   cumulative};
     member.theta.head(p) = fit.theta;

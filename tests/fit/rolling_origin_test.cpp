@@ -341,5 +341,49 @@ TEST_CASE("interval_calibration: excess ratios and factors by hand", "[core][tre
   CHECK_THAT(wide.hi, test::within_rounding(8.0));
 }
 
+TEST_CASE("interval_calibration: one factor for every level, the largest any level needs", "[core][trend]") {
+  // Ten points of one method, median 1 and every interval [1/e, e], observed at e^(0.2 i):
+  // excess ratios 0.2 .. 2.0. The 95% interval needs the 10th ratio (2.0), the 80% the 8th
+  // (1.6), the 50% the 5th (1.0): one factor of 2.0 for all, which keeps them nested.
+  RollingEvaluation evaluation;
+  evaluation.methods = {TrendChoice{TrendChoice::Kind::model, TrendModel::exponential}};
+  for (int i = 1; i <= 10; ++i) {
+    RollingPoint point;
+    point.median = 1.0;
+    point.observed = std::exp(0.2 * i);
+    point.intervals.fill({std::exp(-1.0), std::exp(1.0)});
+    evaluation.points.push_back(point);
+  }
+  CHECK_THAT(out_of_sample_widening(evaluation, 0), Catch::Matchers::WithinRel(2.0, 1e-12));
+  // Intervals that were wide enough are never narrowed.
+  for (RollingPoint& point : evaluation.points) {
+    point.observed = std::exp(0.05);
+  }
+  CHECK(out_of_sample_widening(evaluation, 0) == 1.0);
+}
+
+TEST_CASE("trend_forecast: a widened forecast keeps its median and widens every interval by the factor",
+          "[core][trend]") {
+  const std::vector<double> years = {2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015};
+  const std::vector<double> values = {0.31, 0.81, 1.99, 2.29, 3.57, 5.65, 4.54, 7.78, 12.88, 25.66, 54.51};
+  const TrendForecast plain = make_forecast(fit_all_trends(years, values),
+                                            {TrendChoice::Kind::model, TrendModel::exponential}, Criterion::aicc);
+  TrendForecast widened = plain;
+  widened.widen(1.7);
+  for (const double year : {2016.0, 2020.0, 2030.0}) {
+    CHECK(widened.median(year) == plain.median(year));
+    for (const double level : k_interval_levels) {
+      const Interval expected = widen_interval(plain.median(year), plain.interval(year, level), 1.7);
+      CHECK_THAT(widened.interval(year, level).lo, Catch::Matchers::WithinRel(expected.lo, 1e-10));
+      CHECK_THAT(widened.interval(year, level).hi, Catch::Matchers::WithinRel(expected.hi, 1e-10));
+    }
+  }
+  // auto on the NICT packets per address widens its pick by the factor it reports.
+  const std::vector<double> per_ip = {19066, 17231, 19118, 22710, 36190, 50128, 40654, 53085, 63655, 115323, 213523};
+  const SelectedForecast selected = select_forecast(years, per_ip, {TrendChoice::Kind::skill_best}, Criterion::aicc);
+  CHECK(selected.widening > 1.0);
+  CHECK(selected.forecast.spread() == selected.widening);
+}
+
 }  // namespace
 }  // namespace gapsim

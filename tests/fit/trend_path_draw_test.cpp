@@ -70,6 +70,13 @@ TEST_CASE("trend_path_draw: draws of one exponential fit have its predictive qua
                                      {TrendChoice::Kind::model, TrendModel::exponential}, Criterion::aicc));
 }
 
+TEST_CASE("trend_path_draw: draws of a widened forecast have its widened quantiles", "[core][trend]") {
+  TrendForecast widened = make_forecast(fit_all_trends(nict_years(), nict_packets()),
+                                        {TrendChoice::Kind::model, TrendModel::exponential}, Criterion::aicc);
+  widened.widen(1.6);
+  check_draw_quantiles(widened);
+}
+
 TEST_CASE("trend_path_draw: draws of an equal-weight mixture have the mixture's quantiles", "[core][trend]") {
   const TrendForecast mixture =
       make_forecast(fit_all_trends(nict_years(), nict_packets()), {TrendChoice::Kind::equal_weights}, Criterion::aicc);

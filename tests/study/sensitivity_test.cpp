@@ -120,7 +120,7 @@ TEST_CASE("sensitivity: the attack path is one input, moved whole to its 5th and
 
   const SobolIndices sobol = run_sobol(scenario.variants, scenario.inputs, options, {}).value();
   CHECK(sobol.total[1].value > 0.05);  // the path's six uniforms act as one input
-  CHECK(sobol.total[1].value <= 1.0);
+  CHECK(sobol.total[1].lo <= 1.0);     // Jansen's estimate can pass 1 by sampling noise
 }
 
 TEST_CASE(
