@@ -107,9 +107,10 @@ constexpr std::array k_specs = std::to_array<KeySpec>({
   {.key = "attack.column", .type = T::text, .default_value = "packets_billion",
    .doc = "Column of the series file to use (e.g. packets_billion or packets_per_ip)."},
   {.key = "attack.model", .type = T::choice, .default_value = "auto", .choices = k_trend_choice_names,
-   .doc = "For trend = fit: a fitted model; auto (the model or mixture with the lowest rolling-origin CRPS; "
-          "criterion-best below 7 data rows); criterion-best (lowest criterion); a mixture with criterion "
-          "(ensemble), equal or skill (1/CRPS) weights."},
+   .doc = "For trend = fit: a fitted model; auto (the model or mixture with the lowest rolling-origin CRPS, "
+          "its intervals widened to their out-of-sample coverage; criterion-best below 7 data rows); "
+          "criterion-best (lowest criterion); a mixture with criterion (ensemble), equal or skill (1/CRPS) "
+          "weights (skill weights widened like auto)."},
   {.key = "attack.criterion", .type = T::choice, .default_value = "aicc", .choices = "aic|aicc|bic",
    .doc = "For trend = fit: information criterion behind criterion-best and the ensemble weights."},
   {.key = "attack.fit_until", .type = T::integer, .unit = "year", .default_value = "(all data)", .min = k_min_year, .max = k_max_year,

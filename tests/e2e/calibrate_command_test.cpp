@@ -78,7 +78,8 @@ TEST_CASE("calibrate: the shipped calibrated keys sit at the calibration optimum
         calibrate_scenario(raw, read_disk_file, calibration_keys(raw, c.keys).value(), targets, targets_path);
     // No better point exists: the keys stay, and the targets are met (meti2016's workforce to
     // 0.05%: hiring is at its cap there, so the delay cannot add the last 160 people).
-    CHECK(calibration.cost >= calibration.initial_cost * (1.0 - 1e-9));
+    // (Up to rounding: at an exact optimum both costs are about 1e-31, and either can be 0.)
+    CHECK(calibration.cost >= calibration.initial_cost * (1.0 - 1e-9) - 1e-20);
     for (const CalibratedKey& key : calibration.keys) {
       CHECK_THAT(key.fitted, Catch::Matchers::WithinRel(key.initial, 1e-9));
     }
