@@ -45,7 +45,7 @@ int mc_command(const std::vector<std::string>& args) {
   const auto [plan, shard] = monte_carlo_options(*vm);
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
-    warn_inputs_without_effect(scenario, plan.threads);
+    check_declarations(scenario, plan.threads);
     const auto started = std::chrono::steady_clock::now();
     const StudyOutput output = [&] {
       ProgressBar bar(scenario.raw.name, plan.last - plan.first, quiet_option(*vm));

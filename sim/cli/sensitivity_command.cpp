@@ -47,7 +47,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
   const std::string path = option_values(*vm, "scenario", k_usage, 1, 1).front();
   const SensitivityOptions sensitivity = sensitivity_options(*vm, k_usage);
   const UncertainScenario scenario(path, read_disk_file);
-  warn_inputs_without_effect(scenario, sensitivity.threads);
+  check_declarations(scenario, sensitivity.threads);
   const std::int64_t runs = sensitivity_runs(scenario.inputs.size(), sensitivity.runs);
   const auto result = [&] {
     ProgressBar bar(scenario.raw.name, runs, quiet_option(*vm));

@@ -134,7 +134,10 @@ std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts) {
   return axes;
 }
 
-void warn_inputs_without_effect(const UncertainScenario& scenario, int threads) {
+void check_declarations(const UncertainScenario& scenario, int threads) {
+  for (const OverriddenDeclaration& overridden : overridden_declarations(scenario.raw)) {
+    std::cerr << "note: " << scenario.raw.name << ": " << overridden_declaration_text(overridden) << "\n";
+  }
   for (const std::size_t i : inputs_without_effect(scenario.variants, scenario.inputs, threads)) {
     std::cerr << "warning: " << scenario.raw.name << ": " << scenario.inputs[i].key.label
               << " is declared uncertain but changes no output between its 5th and 95th percentile\n";

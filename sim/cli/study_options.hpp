@@ -61,9 +61,10 @@ MonteCarloOptions monte_carlo_options(const boost::program_options::variables_ma
 // and --threads of `gapsim sensitivity`. Throws UsageError naming the option.
 SensitivityOptions sensitivity_options(const boost::program_options::variables_map& vm, const std::string& usage);
 
-// One warning line on stderr for each declared input of `scenario` that changes no output
-// (study/inert_inputs.hpp), naming the scenario and the key.
-void warn_inputs_without_effect(const UncertainScenario& scenario, int threads);
+// On stderr, naming the scenario: a note for each inherited declaration that a later file's
+// value overrides (io/uncertainty.hpp), and a warning for each declared input that changes
+// no output (study/inert_inputs.hpp).
+void check_declarations(const UncertainScenario& scenario, int threads);
 
 // Each --set KEY=FROM:TO:STEP as an axis. Throws UsageError "--set TEXT: what".
 std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts);

@@ -1,6 +1,7 @@
 // Parsing and checking of uncertainty declarations.
 #include "io/uncertainty.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -175,8 +176,45 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
   return normal ? Distribution::normal(x[0], x[1], lo, hi) : Distribution::lognormal(x[0], x[1], lo, hi);
 }
 
+namespace {
+
+// Position of `file` in the extends chain, bases first.
+std::size_t chain_position(const RawScenario& raw, const std::string& file) {
+  return static_cast<std::size_t>(std::find(raw.files.begin(), raw.files.end(), file) - raw.files.begin());
+}
+
+}  // namespace
+
+std::vector<OverriddenDeclaration> overridden_declarations(const RawScenario& raw) {
+  std::vector<OverriddenDeclaration> overridden;
+  for (const auto& [setting_key, setting] : raw.settings) {
+    if (!setting_key.starts_with(k_section) || setting.value == "none") {
+      continue;
+    }
+    const std::string label = setting_key.substr(k_section.size());
+    const std::string key = label.substr(0, label.find('@'));
+    const auto value = raw.settings.find(key);
+    if (value != raw.settings.end() && chain_position(raw, value->second.file) > chain_position(raw, setting.file)) {
+      overridden.push_back({label, setting, value->second});
+    }
+  }
+  return overridden;
+}
+
+std::string overridden_declaration_text(const OverriddenDeclaration& overridden) {
+  const std::string key = overridden.label.substr(0, overridden.label.find('@'));
+  return overridden.value.file + ":" + std::to_string(overridden.value.line) + ": " + key + " = " +
+         overridden.value.value + " overrides the uncertain declaration of " + overridden.label + " at " +
+         overridden.declaration.file + ":" + std::to_string(overridden.declaration.line) +
+         "; the runs use this value (declare it again in this file to keep it uncertain)";
+}
+
 std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const BuiltScenario& base) {
   std::vector<UncertainInput> inputs;
+  std::vector<std::string> dropped;
+  for (const OverriddenDeclaration& overridden : overridden_declarations(raw)) {
+    dropped.push_back(std::string(k_section) + overridden.label);
+  }
   const bool fitted = dynamic_cast<const FittedTrend*>(base.config.attack.get()) != nullptr;
   UncertainInput path{{std::string(k_attack_path_label), std::nullopt, std::string(k_attack_path_label)},
                       *parse_distribution("uniform(0, 1)"),
@@ -202,8 +240,8 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
       path.line = setting.line;
       continue;
     }
-    if (setting.value == "none") {
-      continue;  // a later file drops a declaration it inherited
+    if (setting.value == "none" || std::find(dropped.begin(), dropped.end(), setting_key) != dropped.end()) {
+      continue;  // a later file drops a declaration it inherited, or sets the value itself
     }
     const auto fail = [&](const std::string& what) {
       throw_input_error(setting.file, setting.line, setting_key, what);

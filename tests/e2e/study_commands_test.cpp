@@ -330,5 +330,24 @@ TEST_CASE("mc and sensitivity: a declared input that changes no output is named 
   CHECK(test::gapsim_output({"mc", k_baseline, "--runs", "4", "--quiet", "-o", dir.path.string()}).error.empty());
 }
 
+TEST_CASE("mc: a child's value for a key its parent declares uncertain is used, with a note", "[e2e][mc]") {
+  // The child sets the delay and the growth; the study varies neither and says so.
+  TempDir dir("child_value");
+  const fs::path child = dir.path / "child.ini";
+  std::ofstream(child) << "extends = " << k_baseline << "\n[hiring]\ndelay = 5\n[demand]\ngrowth = 0.04\n";
+  const test::CommandOutput result =
+      test::gapsim_output({"mc", child.string(), "--runs", "3", "--quiet", "-o", dir.path.string()});
+  REQUIRE(result.status == 0);
+  CHECK(result.error.find("note: child: " + child.string() +
+                          ":5: demand.growth = 0.04 overrides the uncertain "
+                          "declaration of demand.growth at " +
+                          k_baseline) != std::string::npos);
+  CHECK(result.error.find("note: child: " + child.string() + ":3: hiring.delay = 5 overrides") != std::string::npos);
+  const auto header = parse_csv(slurp(dir.path / "child" / "runs.csv"))[0];
+  CHECK(std::find(header.begin(), header.end(), "hiring.delay") == header.end());
+  CHECK(std::find(header.begin(), header.end(), "demand.growth") == header.end());
+  CHECK(std::find(header.begin(), header.end(), "attrition.qualified") != header.end());
+}
+
 }  // namespace
 }  // namespace gapsim

@@ -151,6 +151,31 @@ TEST_CASE("uncertain: a later file replaces or drops an inherited declaration", 
   CHECK(inputs[0].file == "child.ini");
 }
 
+TEST_CASE("uncertain: a value a later file sets wins over the declaration it inherits", "[io][uncertain]") {
+  // main.ini declares the delay, the attrition and a point of the intake uncertain; the child
+  // sets the delay and the whole intake, and declares the attrition again in its own file.
+  MemoryFiles files = with_uncertain(
+      "hiring.delay = uniform(1, 2)\nattrition.qualified = uniform(0, 0.2)\n"
+      "programme.uni.intake@2020 = uniform(200, 400)\n");
+  files.files["child.ini"] =
+      "extends = main.ini\n[hiring]\ndelay = 5\n[attrition]\nqualified = 0.1\n"
+      "[programme.uni]\nintake = 500\n[uncertain]\nattrition.qualified = uniform(0.05, 0.15)\n";
+  const RawScenario raw = load_scenario("child.ini", files.reader());
+  const auto inputs = read_uncertain_inputs(raw, build_scenario(raw, files.reader()));
+  REQUIRE(inputs.size() == 1);
+  CHECK(inputs[0].key.label == "attrition.qualified");
+  CHECK(inputs[0].distribution.text() == "uniform(0.05, 0.15)");
+  const auto overridden = overridden_declarations(raw);
+  REQUIRE(overridden.size() == 2);
+  CHECK(overridden_declaration_text(overridden[0]) ==
+        "child.ini:3: hiring.delay = 5 overrides the uncertain declaration of hiring.delay at main.ini:12; the runs "
+        "use this value (declare it again in this file to keep it uncertain)");
+  CHECK(overridden[1].label == "programme.uni.intake@2020");
+  CHECK(overridden[1].value.value == "500");
+  // The file that declares a key may also set it: its value is the one the runs vary.
+  CHECK(overridden_declarations(load_scenario("main.ini", files.reader())).empty());
+}
+
 TEST_CASE("variants: values set through the builder give the runs of the equivalent file", "[io][uncertain]") {
   const MemoryFiles files = with_uncertain("");
   const RawScenario raw = load_scenario("main.ini", files.reader());
