@@ -79,7 +79,7 @@ class TargetEvaluator {
 double cost_of(const std::vector<double>& values, const std::vector<CalibrationTarget>& targets) {
   double cost = 0.0;
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    cost += std::pow(values[i] / targets[i].value - 1.0, 2);
+    cost += std::pow(targets[i].standardized_error(values[i]), 2);
   }
   return cost;
 }
@@ -139,7 +139,7 @@ Calibration calibrate_scenario(const RawScenario& raw, const ReadFile& read, std
       [&](const Eigen::VectorXd& x, Eigen::VectorXd& residuals) {
         const std::vector<double> values = evaluator.values(x);
         for (std::size_t i = 0; i < targets.size(); ++i) {
-          residuals[static_cast<Eigen::Index>(i)] = values[i] / targets[i].value - 1.0;
+          residuals[static_cast<Eigen::Index>(i)] = targets[i].standardized_error(values[i]);
         }
       },
       static_cast<int>(targets.size()), start, bounds);

@@ -35,7 +35,7 @@ TEST_CASE("calibrate: recovers the parameters that generated a scenario's output
   std::vector<CalibrationTarget> targets;
   for (int year : {2016, 2020, 2025}) {
     for (Column variable : {Column::workforce, Column::shortage, Column::hires}) {
-      targets.push_back({year, variable, truth.at(row_of_year(truth, year), variable), 0});
+      targets.push_back({year, variable, truth.at(row_of_year(truth, year), variable), 0, {}});
     }
   }
   // Start far from the truth: attrition 0.096 -> 0.15, elasticity 0.135 -> 0.2, delay
@@ -121,7 +121,7 @@ TEST_CASE("calibrate: writes fitted values, residuals and a scenario that extend
 
 TEST_CASE("calibrate: keys and targets it cannot use", "[e2e][calibration][errors]") {
   const RawScenario raw = load_scenario(k_scenarios + "baseline.ini", read_disk_file);
-  const std::vector<CalibrationTarget> targets = {{2016, Column::workforce, 280870.0, 2}};
+  const std::vector<CalibrationTarget> targets = {{2016, Column::workforce, 280870.0, 2, {}}};
   const auto key_error = [&](const std::vector<std::string>& keys) {
     const auto calibrated = calibration_keys(raw, keys);
     return calibrated ? std::string() : calibrated.error();
@@ -140,7 +140,7 @@ TEST_CASE("calibrate: keys and targets it cannot use", "[e2e][calibration][error
     }
     return "";
   };
-  CHECK(target_error({{2035, Column::workforce, 1.0, 4}}) ==
+  CHECK(target_error({{2035, Column::workforce, 1.0, 4, {}}}) ==
         "targets.csv:4: year: 2035 is not a report year of baseline");
   TempDir out("calibrate_usage");
   CHECK(gapsim({"calibrate", k_scenarios + "baseline.ini", "--fit", "hiring.delay", "-o", out.path.string()}) ==

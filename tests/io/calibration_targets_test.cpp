@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/input_error.hpp"
+#include "io/scenario_loader.hpp"
 
 namespace gapsim {
 namespace {
@@ -27,6 +28,41 @@ TEST_CASE("calibration_targets: reads year, variable and value", "[io][csv][cali
   CHECK(targets[0].line == 2);
   CHECK(targets[1].variable == Column::shortage);
   CHECK(targets[1].value == 100000.0);
+}
+
+TEST_CASE("calibration_targets: an absolute or relative standard error per row, or none", "[io][csv][calibration]") {
+  const auto targets = read_calibration_targets(
+      "year,variable,value,sd,rel_sd\n2013,workforce,265000,,0.05\n2016,shortage,132060,13206,\n"
+      "2020,workforce,371000,,\n",
+      "targets.csv");
+  REQUIRE(targets.size() == 3);
+  CHECK(*targets[0].sd == 265000.0 * 0.05);
+  CHECK(*targets[1].sd == 13206.0);
+  CHECK(!targets[2].sd);
+  // Standardised errors: (model - value) / sd, or the relative error without an sd.
+  CHECK(targets[1].standardized_error(132060.0 + 2.0 * 13206.0) == 2.0);
+  CHECK(targets[2].standardized_error(371000.0 * 1.5) == 0.5);
+  CHECK(targets_error("year,variable,value,sd,rel_sd\n2013,workforce,265000,1000,0.05\n") ==
+        "targets.csv:2: rel_sd: give sd or rel_sd, not both");
+  CHECK(targets_error("year,variable,value,rel_sd\n2013,workforce,265000,-0.05\n") ==
+        "targets.csv:2: rel_sd: '-0.05' is not a number > 0");
+  CHECK(targets_error("year,variable,value,sd\n2013,workforce,265000,many\n") ==
+        "targets.csv:2: sd: 'many' is not a number > 0");
+  CHECK(targets_error("year,variable,sd\n2013,workforce,5\n") == "targets.csv:1: value: missing column in header");
+}
+
+TEST_CASE("calibration_targets: the shipped observations carry an error each", "[io][csv][calibration]") {
+  const std::string path = GAPSIM_SOURCE_DIR "/scenarios/data/observed_targets.csv";
+  const auto targets = read_calibration_targets(*read_disk_file(path), path);
+  REQUIRE(targets.size() == 6);
+  for (const CalibrationTarget& target : targets) {
+    INFO("line " << target.line);
+    REQUIRE(target.sd);
+    CHECK(*target.sd / target.value >= 0.05);
+    CHECK(*target.sd / target.value <= 0.15);
+  }
+  CHECK(targets[2].variable == Column::shortage);
+  CHECK(*targets[2].sd == 80000.0 * 0.15);
 }
 
 TEST_CASE("calibration_targets: errors name file, line and column", "[io][csv][calibration]") {

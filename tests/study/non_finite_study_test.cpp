@@ -63,7 +63,7 @@ TEST_CASE("non-finite: a calibration target too close to 0 is refused before any
           "[study][non_finite]") {
   const MemoryFiles files{{{"main.ini", test::minimal_ini() + "[hiring]\ndelay = 2\n"}}};
   const RawScenario raw = load_scenario("main.ini", files.reader());
-  const std::vector<CalibrationTarget> targets = {{2013, Column::workforce, 1e-320, 2}};
+  const std::vector<CalibrationTarget> targets = {{2013, Column::workforce, 1e-320, 2, {}}};
   const auto keys = calibration_keys(raw, {"hiring.delay"});
   REQUIRE(keys.has_value());
   CHECK_THROWS_WITH(calibrate_scenario(raw, files.reader(), *keys, targets, "targets.csv"),
