@@ -3,6 +3,7 @@
 // merge of shards needs (study_state) and a manifest.
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -10,7 +11,12 @@
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
+#include "cli/usage_error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_writer.hpp"
+#include "io/manifest.hpp"
 #include "study/monte_carlo_study.hpp"
+#include "study/replay.hpp"
 
 namespace gapsim {
 namespace {
@@ -19,10 +25,12 @@ namespace po = boost::program_options;
 
 constexpr const char* k_usage =
     "usage: gapsim mc FILE|DIR... [--runs N] [--seed S] [--threads T] [--sampler random|lhs|sobol]\n"
-    "                 [--series VAR,...] [--shard K/N] [--quiet] [-o DIR]\n"
+    "                 [--series VAR,...] [--shard K/N] [--replay RUN] [--quiet] [-o DIR]\n"
     "Samples the [uncertain] inputs of each scenario N times, runs every sample and writes\n"
     "DIR/<scenario>/bands.csv, probabilities.csv, runs.csv (and series_long.csv with --series),\n"
     "study_state and manifest. The results depend on the seed only, not on --threads.\n"
+    "--replay RUN reruns run RUN (0-based) of the study the other options describe on its own\n"
+    "and writes its whole DIR/<scenario>_run<RUN>/timeseries.csv and manifest instead.\n"
     "--shard K/N runs the K-th of N slices of the runs; 'gapsim merge' joins the slices into\n"
     "the files of the whole study.";
 
@@ -34,7 +42,8 @@ int mc_command(const std::vector<std::string>& args) {
       "seed", po::value<std::string>()->default_value("1"), "base seed; run i uses a seed derived from it and i")(
       "sampler", po::value<std::string>()->default_value("random"), "random, lhs (Latin hypercube) or sobol")(
       "series", po::value<std::string>(), "variables to write per run to series_long.csv, e.g. shortage,workforce")(
-      "shard", po::value<std::string>(), "K/N: run only the K-th of N slices of the runs");
+      "shard", po::value<std::string>(), "K/N: run only the K-th of N slices of the runs")(
+      "replay", po::value<std::int64_t>(), "RUN: write the whole time series of one run of the study");
   options.add_options()("output,o", po::value<std::string>()->default_value("output"), "output directory");
   add_study_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
@@ -43,8 +52,26 @@ int mc_command(const std::vector<std::string>& args) {
   }
   const auto paths = scenario_paths(option_values(*vm, "scenario", k_usage, 1));
   const auto [plan, shard] = monte_carlo_options(*vm);
+  const std::optional<std::int64_t> replay =
+      vm->count("replay") ? std::optional((*vm)["replay"].as<std::int64_t>()) : std::nullopt;
+  if (replay && (*replay < 0 || *replay >= plan.runs)) {
+    throw UsageError("--replay " + std::to_string(*replay) + " is not a run of the study (0 to " +
+                     std::to_string(plan.runs - 1) + ")");
+  }
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
+    if (replay) {
+      const ReplayedRun replayed = replay_run(scenario, plan, *replay);
+      const std::string dir =
+          output_path((*vm)["output"].as<std::string>(), scenario.raw.name + "_run" + std::to_string(*replay));
+      const std::string manifest = replay_manifest_text(
+          scenario, plan, replayed, manifest_text(scenario.raw, scenario.variants.base(), read_disk_file));
+      write_directory_atomically(
+          dir, {{"timeseries.csv", timeseries_csv(replayed.results, scenario.variants.base().config.time.report)},
+                {"manifest", manifest}});
+      std::cout << scenario.raw.name << ": " << dir << "/timeseries.csv (run " << *replay << ")\n";
+      return;
+    }
     check_declarations(scenario, plan.threads);
     const auto started = std::chrono::steady_clock::now();
     const StudyOutput output = [&] {

@@ -349,5 +349,32 @@ TEST_CASE("mc: a child's value for a key its parent declares uncertain is used, 
   CHECK(std::find(header.begin(), header.end(), "attrition.qualified") != header.end());
 }
 
+TEST_CASE("mc: a replayed run writes the run's whole time series, equal to the study's numbers", "[e2e][mc]") {
+  TempDir dir("replay");
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "5", "--seed", "11", "--sampler", "lhs", "--series",
+                  "shortage,workforce,attack_volume", "--quiet", "-o", dir.path.string()}) == 0);
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "5", "--seed", "11", "--sampler", "lhs", "--replay", "3", "--quiet", "-o",
+                  dir.path.string()}) == 0);
+  const auto series = parse_csv(slurp(dir.path / "baseline" / "series_long.csv"));
+  const auto replayed = parse_csv(slurp(dir.path / "baseline_run3" / "timeseries.csv"));
+  int compared = 0;
+  for (const auto& row : series) {
+    if (row[0] != "3") {
+      continue;
+    }
+    const std::size_t year_row = static_cast<std::size_t>(std::stoi(row[1]) - 2013 + 1);
+    CHECK(replayed[year_row][0] == row[1]);
+    CHECK(replayed[year_row][column_of(replayed, row[2])] == row[3]);  // the same text: the same double
+    ++compared;
+  }
+  CHECK(compared == 18 * 3);
+  // The manifest shows the run's values as runs.csv does.
+  const auto runs = parse_csv(slurp(dir.path / "baseline" / "runs.csv"));
+  const std::string manifest = slurp(dir.path / "baseline_run3" / "manifest");
+  CHECK(manifest.find("#   hiring.delay = " + runs[4][column_of(runs, "hiring.delay")] + "\n") != std::string::npos);
+  CHECK(manifest.find("#   attack.path = " + runs[4][column_of(runs, "attack.path")] + "\n") != std::string::npos);
+  CHECK(gapsim({"mc", k_baseline, "--runs", "5", "--replay", "5", "-o", dir.path.string()}) == 2);
+}
+
 }  // namespace
 }  // namespace gapsim
