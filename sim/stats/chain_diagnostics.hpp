@@ -25,7 +25,9 @@ double split_rhat(const Chains& chains);
 // biased autocovariance (divisor n), W the mean within-chain variance (divisor n - 1),
 // var_plus = (n - 1)/n W + B/n (B/n = 0 for one chain). Pairs P_k = rho_2k + rho_2k+1 are
 // summed while positive, each capped by the previous one; tau = -1 + 2 sum P_k, and
-// ESS = m n / tau, capped at m n log10(m n). REQUIRES n >= 4.
+// ESS = m n / tau, capped at m n log10(m n). The autocovariances are summed lag by lag only
+// as far as the sequence goes (cost m n times about the autocorrelation time), so a strongly
+// correlated long chain is better thinned first. REQUIRES n >= 4.
 double effective_sample_size(const Chains& chains);
 
 double pooled_mean(const Chains& chains);
