@@ -180,8 +180,9 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
   results.peak_shortage = -1.0;
   results.peak_time = in.start_time;
   results.first_zero_time = -1.0;
-  results.first_demand_over_it_time = -1.0;
-  results.peak_demand_it_ratio = 0.0;
+  // Exogenous: computed with the series, not in the step loop.
+  results.first_demand_over_it_time = in.first_demand_over_it_time;
+  results.peak_demand_it_ratio = in.peak_demand_it_ratio;
 
   Eigen::ArrayXd& q = ws.m_qualified;
   Eigen::ArrayXd& u = ws.m_underskilled;
@@ -209,13 +210,6 @@ void Engine::run(const ExogenousInputs& in, Workspace& ws, Results& results) {
     }
     if (open_positions == 0.0 && results.first_zero_time < 0.0) {
       results.first_zero_time = t;
-    }
-    // Security work is part of IT work: demand beyond the IT workforce has left the economy.
-    if (in.domestic_demand[n] > in.it_workforce[n] && results.first_demand_over_it_time < 0.0) {
-      results.first_demand_over_it_time = t;
-    }
-    if (in.it_workforce[n] > 0.0) {
-      results.peak_demand_it_ratio = std::max(results.peak_demand_it_ratio, in.domestic_demand[n] / in.it_workforce[n]);
     }
     if (n % in.steps_per_report == 0) {
       double trainees = 0.0;

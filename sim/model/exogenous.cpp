@@ -1,6 +1,7 @@
 // Precomputation of the exogenous series (docs/MODEL.md, sections 2-5).
 #include "model/exogenous.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -202,6 +203,18 @@ void ExogenousSeries::update(const ScenarioConfig& config, ExogenousParts change
       in.it_workforce[n] = config.hiring.pool.at(m_time[n]);
     }
     in.max_pool_share = config.hiring.max_pool_share;
+  }
+  if (changed & (k_demand_parts | k_exogenous_hiring_pool)) {
+    in.first_demand_over_it_time = -1.0;
+    in.peak_demand_it_ratio = 0.0;
+    for (int n = 0; n < in.steps; ++n) {
+      if (in.domestic_demand[n] > in.it_workforce[n] && in.first_demand_over_it_time < 0.0) {
+        in.first_demand_over_it_time = m_time[n];
+      }
+      if (in.it_workforce[n] > 0.0) {
+        in.peak_demand_it_ratio = std::max(in.peak_demand_it_ratio, in.domestic_demand[n] / in.it_workforce[n]);
+      }
+    }
   }
   if (changed & k_exogenous_upskill_rate) {
     for (int n = 0; n < steps; ++n) {

@@ -48,6 +48,12 @@ struct ExogenousInputs {
 
   double attrition_qualified{};  // per-step fraction, rate * dt
   double attrition_underskilled{};
+  // Security work is part of IT work: the decimal year of the first step whose domestic
+  // demand exceeds the IT workforce (< 0: none), and the largest domestic demand / IT
+  // workforce of any step (steps with an IT workforce > 0).
+  double first_demand_over_it_time = -1.0;
+  double peak_demand_it_ratio = 0.0;
+
   double hiring_delay{};    // [yr]
   double max_pool_share{};  // most of the IT workers outside security moving in per year [1/yr]
   double hire_qualified_share{};

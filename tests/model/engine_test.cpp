@@ -146,12 +146,10 @@ TEST_CASE("engine: entrants from the IT pool use up the hiring capacity", "[core
   config.hiring.delay = 3.0;
   config.hiring.pool = Schedule::constant(10000.0);
   config.hiring.max_pool_share = 0.01;
-  config.hiring.age_sd = 0.0;  // everyone hired at 32, far from retirement
-  ProgrammeConfig programme;
+  config.hiring.age_sd = 0.0;                             // everyone hired at 32, far from retirement
+  ProgrammeConfig programme = test::default_programme();  // completes and enters whole, at once
   programme.name = "exam";
   programme.intake = Schedule::constant(30.0);
-  programme.completion_rate = 1.0;
-  programme.entry_share = 1.0;
   programme.source = TraineeSource::it_pool;
   programme.entry_tier = Tier::qualified;
   programme.entry_age = 30;
