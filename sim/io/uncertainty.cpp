@@ -16,6 +16,9 @@ namespace {
 
 constexpr double k_min_beta_shape = 1e-3;
 constexpr double k_max_beta_shape = 1e6;
+// The narrowest truncation window, in sd (of the log for a lognormal), that still holds a mass
+// double precision can tell from 0 everywhere within 30 sd of the centre.
+constexpr double k_min_window_sd = 1e-9;
 
 constexpr std::string_view k_section = "uncertain.";
 constexpr const char* k_forms =
@@ -169,9 +172,15 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
   const double z_lo =
       normal ? (lo - x[0]) / x[1] : (lo > 0.0 ? (std::log(lo) - x[0]) / x[1] : -Distribution::k_infinity);
   const double z_hi = normal ? (hi - x[0]) / x[1] : (std::log(hi) - x[0]) / x[1];
+  const std::string window = "the window [" + format_number(lo) + ", " + format_number(hi) + "]";
   if (z_lo > 30.0 || z_hi < -30.0) {
-    return std::unexpected("the window [" + format_number(lo) + ", " + format_number(hi) +
-                           "] is more than 30 sd from the centre of " + whole.text() + " and holds no probability");
+    return std::unexpected(window + " is more than 30 sd from the centre of " + whole.text() +
+                           " and holds no probability");
+  }
+  // A window a sliver of one sd wide holds a mass that rounds to 0 in double precision.
+  if (!(z_hi - z_lo >= k_min_window_sd)) {
+    return std::unexpected(window + " is narrower than 1e-9 sd of " + whole.text() +
+                           " and holds no probability; declare a uniform over it instead");
   }
   return normal ? Distribution::normal(x[0], x[1], lo, hi) : Distribution::lognormal(x[0], x[1], lo, hi);
 }

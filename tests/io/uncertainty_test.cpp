@@ -101,6 +101,13 @@ TEST_CASE("uncertain: exact messages for bad declarations", "[io][uncertain]") {
       Case{"hiring.delay = normal(3, 0.1, 10, 20)\n",
            "main.ini:12: uncertain.hiring.delay: the window [10, 20] is more than 30 sd from the centre of "
            "normal(3, 0.1) and holds no probability"},
+      // Found by fuzzing: the window's mass rounded to 0 and drawing from it hit an assertion.
+      Case{"hiring.delay = normal(6, 4e51, 6, 8484)\n",
+           "main.ini:12: uncertain.hiring.delay: the window [6, 8484] is narrower than 1e-9 sd of normal(6, 4e+51) "
+           "and holds no probability; declare a uniform over it instead"},
+      Case{"hiring.delay = lognormal(0, 1e300, 1, 2)\n",
+           "main.ini:12: uncertain.hiring.delay: the window [1, 2] is narrower than 1e-9 sd of lognormal(0, 1e+300) "
+           "and holds no probability; declare a uniform over it instead"},
       Case{"time.report = choice(1, 2)\n",
            "main.ini:12: uncertain.time.report: 'time.report' is not a number; only number, whole-number and "
            "schedule keys can vary"},
