@@ -265,6 +265,40 @@ double Distribution::quantile(double u) const {
   return 0.0;
 }
 
+double Distribution::log_density(double x) const {
+  if (!(m_lower <= x && x <= m_upper)) {
+    return -k_infinity;
+  }
+  switch (m_kind) {
+    case DistributionKind::uniform: return -std::log(m_upper - m_lower);
+    case DistributionKind::normal: {
+      // In closed form rather than log(pdf), which underflows to -inf far in the tails.
+      const auto [mean, sd, lo, hi] = m_parameters;
+      const double z = (x - mean) / sd;
+      return -0.5 * z * z - std::log(sd) - 0.5 * std::log(2.0 * std::numbers::pi) - std::log(m_mass);
+    }
+    case DistributionKind::lognormal: {
+      const auto [mu, sigma, lo, hi] = m_parameters;
+      if (x <= 0.0) {
+        return -k_infinity;
+      }
+      const double z = (std::log(x) - mu) / sigma;
+      return -0.5 * z * z - std::log(x * sigma) - 0.5 * std::log(2.0 * std::numbers::pi) - std::log(m_mass);
+    }
+    case DistributionKind::triangular: return std::log(boost::math::pdf(std::get<Triangular>(m_boost), x));
+    case DistributionKind::beta: {
+      const double width = m_parameters[3] - m_parameters[2];
+      return std::log(boost::math::pdf(std::get<Beta>(m_boost), (x - m_parameters[2]) / width)) - std::log(width);
+    }
+    case DistributionKind::choice: {
+      const auto found = std::find(m_values.begin(), m_values.end(), x);
+      return found == m_values.end() ? -k_infinity
+                                     : std::log(m_weights[static_cast<std::size_t>(found - m_values.begin())]);
+    }
+  }
+  return -k_infinity;
+}
+
 double Distribution::mean() const {
   switch (m_kind) {
     case DistributionKind::uniform: return boost::math::mean(std::get<Uniform>(m_boost));

@@ -66,6 +66,11 @@ class Distribution {
   double lower() const { return m_lower; }
   double upper() const { return m_upper; }
 
+  // Log of the density at x (of the truncated distribution where truncated: the density over
+  // the window's mass); for a choice, the log of x's weight. -infinity outside the support or
+  // for a value a choice does not hold. The log prior of a posterior draw.
+  double log_density(double x) const;
+
   // Exact moments (of the truncated distribution where truncated).
   double mean() const;
   double variance() const;

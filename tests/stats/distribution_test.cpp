@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <string>
 #include <utility>
 #include <vector>
@@ -236,6 +237,28 @@ TEST_CASE("distribution: median", "[core][distribution]") {
   CHECK(Distribution::choice({1.0, 2.0}, {0.25, 0.75}).median() == 2.0);
   CHECK(Distribution::choice({1.0, 2.0}, {0.5, 0.5}).median() == 1.0);
   CHECK(Distribution::choice({1.0, 2.0}, {0.25, 0.75}).kind() == DistributionKind::choice);
+}
+
+TEST_CASE("distribution: log densities by hand, over the window's mass when truncated", "[core][distribution]") {
+  using test::within_rounding;
+  const double log_root_two_pi = 0.5 * std::log(2.0 * std::numbers::pi);
+  CHECK_THAT(Distribution::uniform(2.0, 5.0).log_density(3.0), within_rounding(-std::log(3.0)));
+  CHECK_THAT(Distribution::normal(3.0, 2.0).log_density(4.0),
+             within_rounding(-0.125 - std::log(2.0) - log_root_two_pi));
+  // Half the standard normal's mass: the density doubles.
+  CHECK_THAT(Distribution::normal(0.0, 1.0, 0.0, Distribution::k_infinity).log_density(1.0),
+             within_rounding(std::log(2.0) - 0.5 - log_root_two_pi));
+  // Far in the tail, where exp would underflow, the log still holds.
+  CHECK_THAT(Distribution::normal(0.0, 1.0).log_density(60.0), within_rounding(-1800.0 - log_root_two_pi));
+  CHECK_THAT(Distribution::lognormal(0.0, 1.0).log_density(std::exp(1.0)), within_rounding(-1.5 - log_root_two_pi));
+  CHECK_THAT(Distribution::triangular(0.0, 1.0, 4.0).log_density(1.0), within_rounding(std::log(0.5)));
+  CHECK_THAT(Distribution::beta(2.0, 2.0, 10.0, 20.0).log_density(15.0), within_rounding(std::log(0.15)));
+  CHECK_THAT(Distribution::choice({1.0, 2.0}, {0.25, 0.75}).log_density(2.0), within_rounding(std::log(0.75)));
+  const double minus_infinity = -Distribution::k_infinity;
+  CHECK(Distribution::choice({1.0, 2.0}, {0.25, 0.75}).log_density(1.5) == minus_infinity);
+  CHECK(Distribution::uniform(2.0, 5.0).log_density(5.5) == minus_infinity);
+  CHECK(Distribution::normal(0.0, 1.0, -1.0, 1.0).log_density(-1.01) == minus_infinity);
+  CHECK(Distribution::lognormal(0.0, 1.0).log_density(0.0) == minus_infinity);
 }
 
 TEST_CASE("distribution: text is the canonical declaration", "[core][distribution]") {
