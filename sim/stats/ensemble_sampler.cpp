@@ -27,8 +27,8 @@ struct EnsembleState {
 };
 
 // One walker's stretch move against the other half [other_begin, other_begin + other_size).
-void move_walker(const LogDensity& log_density, EnsembleState& state, int walker, int other_begin, int other_size,
-                 std::uint64_t seed, std::uint64_t iteration) {
+void move_walker(const LogDensity& log_density, int worker, EnsembleState& state, int walker, int other_begin,
+                 int other_size, std::uint64_t seed, std::uint64_t iteration) {
   boost::random::mt19937_64 generator(walker_step_seed(seed, iteration, walker));
   const double u_stretch = open_unit(generator());
   const double u_partner = open_unit(generator());
@@ -43,7 +43,7 @@ void move_walker(const LogDensity& log_density, EnsembleState& state, int walker
   for (int j = 0; j < d; ++j) {
     proposal[j] = y[j] + z * (x[j] - y[j]);
   }
-  const double proposed = log_density(std::span<const double>(proposal, d));
+  const double proposed = log_density(std::span<const double>(proposal, d), worker);
   const double log_ratio = (d - 1) * std::log(z) + proposed - state.log_densities[walker];
   // NaN proposals are rejected: the comparison is false.
   if (std::log(u_accept) < log_ratio) {
@@ -57,14 +57,14 @@ void move_walker(const LogDensity& log_density, EnsembleState& state, int walker
 // over the threads; which thread moves a walker does not change its result.
 void move_half(const LogDensity& log_density, EnsembleState& state, int begin, int size, int other_begin,
                int other_size, std::uint64_t seed, std::uint64_t iteration, int threads) {
-  const auto move_block = [&](int first, int last) {
+  const auto move_block = [&](int worker, int first, int last) {
     for (int w = first; w < last; ++w) {
-      move_walker(log_density, state, w, other_begin, other_size, seed, iteration);
+      move_walker(log_density, worker, state, w, other_begin, other_size, seed, iteration);
     }
   };
   const int used = std::min(threads, size);
   if (used <= 1) {
-    move_block(begin, begin + size);
+    move_block(0, begin, begin + size);
     return;
   }
   // A log density that throws on another thread must not terminate the program: each block
@@ -76,14 +76,14 @@ void move_half(const LogDensity& log_density, EnsembleState& state, int begin, i
     for (int t = 1; t < used; ++t) {
       workers.emplace_back([&, t] {
         try {
-          move_block(begin + size * t / used, begin + size * (t + 1) / used);
+          move_block(t, begin + size * t / used, begin + size * (t + 1) / used);
         } catch (...) {
           failures[t] = std::current_exception();
         }
       });
     }
     try {
-      move_block(begin, begin + size / used);
+      move_block(0, begin, begin + size / used);
     } catch (...) {
       failures[0] = std::current_exception();
     }
@@ -142,7 +142,7 @@ EnsembleChain sample_ensemble(const LogDensity& log_density, const std::vector<s
       throw std::invalid_argument("ensemble sampler: initial positions differ in dimension");
     }
     state.positions.insert(state.positions.end(), initial[w].begin(), initial[w].end());
-    state.log_densities[w] = log_density(initial[w]);
+    state.log_densities[w] = log_density(initial[w], 0);
     if (!std::isfinite(state.log_densities[w])) {
       throw std::invalid_argument("ensemble sampler: an initial position has no finite log density");
     }

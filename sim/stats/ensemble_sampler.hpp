@@ -13,8 +13,9 @@
 namespace gapsim {
 
 // Log of an unnormalised density; -infinity outside the support. Called from several threads
-// at once when threads > 1.
-using LogDensity = std::function<double(std::span<const double> x)>;
+// at once when threads > 1, each passing its own worker number in [0, threads), so that a
+// density that needs scratch space (a model run's workspace) can keep one per worker.
+using LogDensity = std::function<double(std::span<const double> x, int worker)>;
 
 struct EnsembleOptions {
   int walkers = 0;             // even, >= 4

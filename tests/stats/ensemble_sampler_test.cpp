@@ -9,6 +9,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Dense>
+#include <array>
 #include <atomic>
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
@@ -36,7 +37,7 @@ std::vector<std::vector<double>> spread_start(int walkers, int dims, std::uint64
 struct GaussianTarget {
   Eigen::VectorXd mean;
   Eigen::MatrixXd precision;
-  double operator()(std::span<const double> x) const {
+  double operator()(std::span<const double> x, int /*worker*/ = 0) const {
     const Eigen::Map<const Eigen::VectorXd> point(x.data(), static_cast<Eigen::Index>(x.size()));
     const Eigen::VectorXd r = point - mean;
     return -0.5 * r.dot(precision * r);
@@ -108,7 +109,7 @@ TEST_CASE("mcmc ensemble_sampler: normal linear model posterior moments", "[core
 TEST_CASE("mcmc ensemble_sampler: banana quantiles against grid integration", "[core][mcmc]") {
   // log p = -x1^2 / 200 - (x2 + 0.05 x1^2 - 5)^2 / 2: x1 ~ N(0, 10^2), and
   // x2 | x1 ~ N(5 - 0.05 x1^2, 1), so P(x2 <= q) = int phi(x1; 0, 10) Phi(q - 5 + 0.05 x1^2).
-  const LogDensity banana = [](std::span<const double> x) {
+  const LogDensity banana = [](std::span<const double> x, int) {
     const double bent = x[1] + 0.05 * x[0] * x[0] - 5.0;
     return -x[0] * x[0] / 200.0 - 0.5 * bent * bent;
   };
@@ -194,10 +195,27 @@ TEST_CASE("mcmc ensemble_sampler: the same bytes for 1, 2 and 3 threads", "[core
   CHECK(sample_ensemble(target, start, options).draws != one.draws);
 }
 
+TEST_CASE("mcmc ensemble_sampler: each thread passes its own worker number", "[core][mcmc]") {
+  // Counts per worker slot; a slot written by two threads at once would be a data race that
+  // ThreadSanitizer reports, and a worker number out of range would miss the array.
+  std::array<std::int64_t, 3> calls{};
+  const LogDensity counted = [&calls](std::span<const double> x, int worker) {
+    ++calls.at(static_cast<std::size_t>(worker));
+    return -0.5 * (x[0] * x[0] + x[1] * x[1]);
+  };
+  EnsembleOptions options = sampler_options(12, 0, 10, 5);
+  options.threads = 3;
+  sample_ensemble(counted, spread_start(12, 2, 3), options);
+  // 12 initial densities on worker 0, then each half of 6 walkers in blocks of 2 per thread.
+  CHECK(calls[0] == 12 + 10 * 2 * 2);
+  CHECK(calls[1] == 10 * 2 * 2);
+  CHECK(calls[2] == 10 * 2 * 2);
+}
+
 TEST_CASE("mcmc ensemble_sampler: walkers stay in the support", "[core][mcmc]") {
   // A uniform law on the unit square: -inf outside, so every retained draw is inside and its
   // mean is near the centre.
-  const LogDensity square = [](std::span<const double> x) {
+  const LogDensity square = [](std::span<const double> x, int) {
     const bool inside = x[0] > 0.0 && x[0] < 1.0 && x[1] > 0.0 && x[1] < 1.0;
     return inside ? 0.0 : -std::numeric_limits<double>::infinity();
   };
@@ -218,14 +236,14 @@ TEST_CASE("mcmc ensemble_sampler: walkers stay in the support", "[core][mcmc]") 
 }
 
 TEST_CASE("mcmc ensemble_sampler: bad options are refused", "[core][mcmc]") {
-  const LogDensity flat = [](std::span<const double>) { return 0.0; };
+  const LogDensity flat = [](std::span<const double>, int) { return 0.0; };
   EnsembleOptions options;
   options.walkers = 5;
   options.samples_per_walker = 1;
   CHECK_THROWS_AS(sample_ensemble(flat, spread_start(5, 2, 1), options), std::invalid_argument);
   options.walkers = 4;
   CHECK_THROWS_AS(sample_ensemble(flat, spread_start(6, 2, 1), options), std::invalid_argument);
-  const LogDensity nowhere = [](std::span<const double>) { return -std::numeric_limits<double>::infinity(); };
+  const LogDensity nowhere = [](std::span<const double>, int) { return -std::numeric_limits<double>::infinity(); };
   CHECK_THROWS_AS(sample_ensemble(nowhere, spread_start(4, 2, 1), options), std::invalid_argument);
 }
 
@@ -233,7 +251,7 @@ TEST_CASE("mcmc ensemble_sampler: a throwing log density reaches the caller from
   const auto start = spread_start(8, 2, 1);
   std::atomic<int> calls{0};
   // The eight starting positions evaluate; every proposal's evaluation throws.
-  const LogDensity fails_later = [&calls](std::span<const double>) {
+  const LogDensity fails_later = [&calls](std::span<const double>, int) {
     if (++calls > 8) {
       throw std::runtime_error("no density here");
     }
@@ -247,7 +265,7 @@ TEST_CASE("mcmc ensemble_sampler: a throwing log density reaches the caller from
 TEST_CASE("mcmc ensemble_sampler: the allocations do not grow with the iterations", "[core][mcmc]") {
   // Everything is set up before the loop: a run ten times longer makes the same number of
   // allocations (one thread; the log density here allocates nothing).
-  const LogDensity normal = [](std::span<const double> x) { return -0.5 * (x[0] * x[0] + x[1] * x[1]); };
+  const LogDensity normal = [](std::span<const double> x, int) { return -0.5 * (x[0] * x[0] + x[1] * x[1]); };
   const auto start = spread_start(6, 2, 2);
   const auto allocations = [&](int iterations) {
     const std::size_t before = test::allocations_so_far();
