@@ -3,11 +3,13 @@
 // merge of shards needs (study_state) and a manifest.
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/output_files.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
@@ -15,6 +17,8 @@
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/manifest.hpp"
+#include "io/posterior_draws.hpp"
+#include "io/sha256.hpp"
 #include "study/monte_carlo_study.hpp"
 #include "study/replay.hpp"
 
@@ -25,14 +29,18 @@ namespace po = boost::program_options;
 
 constexpr const char* k_usage =
     "usage: gapsim mc FILE|DIR... [--runs N] [--seed S] [--threads T] [--sampler random|lhs|sobol]\n"
-    "                 [--series VAR,...] [--shard K/N] [--replay RUN] [--quiet] [-o DIR]\n"
+    "                 [--series VAR,...] [--shard K/N] [--replay RUN] [--posterior FILE] [--quiet]\n"
+    "                 [-o DIR]\n"
     "Samples the [uncertain] inputs of each scenario N times, runs every sample and writes\n"
     "DIR/<scenario>/bands.csv, probabilities.csv, runs.csv (and series_long.csv with --series),\n"
     "study_state and manifest. The results depend on the seed only, not on --threads.\n"
     "--replay RUN reruns run RUN (0-based) of the study the other options describe on its own\n"
     "and writes its whole DIR/<scenario>_run<RUN>/timeseries.csv and manifest instead.\n"
     "--shard K/N runs the K-th of N slices of the runs; 'gapsim merge' joins the slices into\n"
-    "the files of the whole study.";
+    "the files of the whole study.\n"
+    "--posterior FILE (a posterior.csv of 'gapsim calibrate --posterior'): each run takes the\n"
+    "calibrated keys from one posterior draw, chosen by the seed, and samples the other\n"
+    "uncertain inputs (the attack path included) from their declarations.";
 
 }  // namespace
 
@@ -43,7 +51,8 @@ int mc_command(const std::vector<std::string>& args) {
       "sampler", po::value<std::string>()->default_value("random"), "random, lhs (Latin hypercube) or sobol")(
       "series", po::value<std::string>(), "variables to write per run to series_long.csv, e.g. shortage,workforce")(
       "shard", po::value<std::string>(), "K/N: run only the K-th of N slices of the runs")(
-      "replay", po::value<std::int64_t>(), "RUN: write the whole time series of one run of the study");
+      "replay", po::value<std::int64_t>(), "RUN: write the whole time series of one run of the study")(
+      "posterior", po::value<std::string>(), "posterior.csv whose draws the calibrated keys take");
   options.add_options()("output,o", po::value<std::string>()->default_value("output"), "output directory");
   add_study_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
@@ -51,15 +60,28 @@ int mc_command(const std::vector<std::string>& args) {
     return k_exit_success;
   }
   const auto paths = scenario_paths(option_values(*vm, "scenario", k_usage, 1));
-  const auto [plan, shard] = monte_carlo_options(*vm);
+  const auto [study_plan, shard] = monte_carlo_options(*vm);
+  std::shared_ptr<const PosteriorDraws> draws;
+  std::string posterior_path;
+  std::string posterior_sha256;
+  if (vm->count("posterior")) {
+    posterior_path = (*vm)["posterior"].as<std::string>();
+    const std::string text = read_input_file(posterior_path);
+    posterior_sha256 = sha256_hex(text);
+    draws = std::make_shared<const PosteriorDraws>(read_posterior_draws(text, posterior_path));
+  }
   const std::optional<std::int64_t> replay =
       vm->count("replay") ? std::optional((*vm)["replay"].as<std::int64_t>()) : std::nullopt;
-  if (replay && (*replay < 0 || *replay >= plan.runs)) {
+  if (replay && (*replay < 0 || *replay >= study_plan.runs)) {
     throw UsageError("--replay " + std::to_string(*replay) + " is not a run of the study (0 to " +
-                     std::to_string(plan.runs - 1) + ")");
+                     std::to_string(study_plan.runs - 1) + ")");
   }
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
+    StudyPlan plan = study_plan;
+    if (draws) {
+      plan.posterior = study_posterior(draws, scenario.inputs, scenario.raw.name, posterior_path, posterior_sha256);
+    }
     if (replay) {
       const ReplayedRun replayed = replay_run(scenario, plan, *replay);
       const std::string dir =

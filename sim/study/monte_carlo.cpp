@@ -60,6 +60,9 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Uncert
       [&](std::int64_t run, std::span<double> values) {
         design.point(run, values.first(static_cast<std::size_t>(design.dims())));
         unit_to_values(inputs, values);
+        if (plan.posterior) {
+          apply_posterior_draw(*plan.posterior, plan.seed, run, values);
+        }
         double* row = result.run_values.data() + (run - plan.first) * result.values_per_run;
         for (std::size_t j = 0; j < inputs.size(); ++j) {
           row[j] = shown_value(variants, inputs, j, values, last_year);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "io/uncertainty.hpp"
@@ -13,6 +14,7 @@
 #include "stats/sampling.hpp"
 #include "study/band_stats.hpp"
 #include "study/scenario_variants.hpp"
+#include "study/study_posterior.hpp"
 
 namespace gapsim {
 
@@ -24,6 +26,8 @@ struct StudyPlan {
   std::int64_t last = 1000;
   int threads = 1;
   std::vector<Column> series;  // variables kept per run and report step
+  // Over a posterior: each run's calibrated keys from one of its draws (study_posterior.hpp).
+  std::optional<StudyPosterior> posterior;
 };
 
 // Runs [first, last) of a study of `runs` split into `shards`: shard k (1-based) gets

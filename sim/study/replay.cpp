@@ -19,6 +19,9 @@ ReplayedRun replay_run(const UncertainScenario& scenario, const StudyPlan& plan,
   std::vector<double> values(variants.value_count());
   design.point(run, std::span(values).first(static_cast<std::size_t>(design.dims())));
   unit_to_values(inputs, values);
+  if (plan.posterior) {
+    apply_posterior_draw(*plan.posterior, plan.seed, run, values);
+  }
 
   ReplayedRun replayed;
   replayed.run = run;
@@ -40,7 +43,11 @@ std::string replay_manifest_text(const UncertainScenario& scenario, const StudyP
                                  const std::string& scenario_manifest) {
   std::string out = "# gapsim Monte Carlo run " + std::to_string(replayed.run) + " of " + std::to_string(plan.runs) +
                     " (sampler " + std::string(sampler_name(plan.sampler)) + ", seed " + std::to_string(plan.seed) +
-                    "), replayed\n# its values, as runs.csv shows them:\n";
+                    "), replayed\n";
+  if (plan.posterior) {
+    out += study_posterior_text(*plan.posterior);
+  }
+  out += "# its values, as runs.csv shows them:\n";
   for (std::size_t i = 0; i < scenario.inputs.size(); ++i) {
     out += "#   " + scenario.inputs[i].key.label + " = " + format_number(replayed.shown[i]) + "\n";
   }

@@ -211,6 +211,9 @@ std::string study_manifest_text(const std::string& scenario_manifest, const std:
     }
     out += "\n";
   }
+  if (plan.posterior) {
+    out += study_posterior_text(*plan.posterior);
+  }
   out += "# uncertain inputs, in run order:\n";
   return out + uncertain_inputs_text(inputs) + scenario_manifest;
 }
