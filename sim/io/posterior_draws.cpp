@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 
 #include "io/input_error.hpp"
 #include "io/value_parser.hpp"
@@ -14,21 +13,6 @@ namespace {
 
 constexpr std::array<std::string_view, 3> k_leading = {"draw", "walker", "iteration"};
 constexpr std::array<std::string_view, 2> k_trailing = {"log_prior", "log_likelihood"};
-
-std::vector<std::string_view> split_cells(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') {
-    line.remove_suffix(1);
-  }
-  std::vector<std::string_view> cells;
-  while (true) {
-    const std::size_t comma = line.find(',');
-    cells.push_back(line.substr(0, comma));
-    if (comma == std::string_view::npos) {
-      return cells;
-    }
-    line.remove_prefix(comma + 1);
-  }
-}
 
 }  // namespace
 
@@ -41,7 +25,7 @@ PosteriorDraws read_posterior_draws(std::string_view text, const std::string& pa
     const std::string_view line = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     ++line_number;
-    const std::vector<std::string_view> cells = split_cells(line);
+    const std::vector<std::string_view> cells = split_at_commas(line);
     if (line_number == 1) {
       header = cells;
       const std::size_t fixed = k_leading.size() + k_trailing.size();
@@ -60,7 +44,7 @@ PosteriorDraws read_posterior_draws(std::string_view text, const std::string& pa
       }
       continue;
     }
-    if (line.empty() || line == "\r") {
+    if (trim(line).empty()) {
       continue;
     }
     if (cells.size() != header.size()) {
@@ -69,7 +53,7 @@ PosteriorDraws read_posterior_draws(std::string_view text, const std::string& pa
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const auto value = parse_number(cells[c]);
-      if (!value || !std::isfinite(*value)) {
+      if (!value) {  // parse_number refuses inf and nan too
         throw_input_error(path, line_number, std::string(header[c]), "not a finite number");
       }
       if (c >= k_leading.size() && c < header.size() - k_trailing.size()) {

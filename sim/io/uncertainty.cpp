@@ -25,18 +25,6 @@ constexpr const char* k_forms =
     "uniform(a, b), normal(mean, sd[, lo, hi]), lognormal(mu, sigma[, lo, hi]), "
     "triangular(min, mode, max), beta(alpha, beta[, min, max]) or choice(v1, v2, ...)";
 
-std::vector<std::string_view> split_arguments(std::string_view text) {
-  std::vector<std::string_view> out;
-  while (true) {
-    const std::size_t comma = text.find(',');
-    out.push_back(trim(text.substr(0, comma)));
-    if (comma == std::string_view::npos) {
-      return out;
-    }
-    text.remove_prefix(comma + 1);
-  }
-}
-
 // A number, or inf / -inf where `infinite_ok`.
 std::optional<double> argument(std::string_view text, bool infinite_ok) {
   if (infinite_ok && (text == "inf" || text == "+inf")) {
@@ -93,7 +81,7 @@ std::expected<Distribution, std::string> parse_distribution(std::string_view tex
     return std::unexpected(quoted(text) + " is not a distribution (expected " + k_forms + ")");
   }
   const std::string name(trim(text.substr(0, open)));
-  const std::vector<std::string_view> args = split_arguments(text.substr(open + 1, text.size() - open - 2));
+  const std::vector<std::string_view> args = split_at_commas(text.substr(open + 1, text.size() - open - 2));
   if (name == "choice") {
     return parse_choice(args);
   }

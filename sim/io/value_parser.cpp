@@ -13,6 +13,18 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
+std::vector<std::string_view> split_at_commas(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const std::size_t comma = text.find(',');
+    out.push_back(trim(text.substr(0, comma)));
+    if (comma == std::string_view::npos) {
+      return out;
+    }
+    text.remove_prefix(comma + 1);
+  }
+}
+
 std::optional<double> parse_number(std::string_view text) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') {

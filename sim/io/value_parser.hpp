@@ -14,6 +14,9 @@ namespace gapsim {
 // `s` without leading and trailing blanks (spaces, tabs, carriage returns).
 std::string_view trim(std::string_view s);
 
+// The pieces of `text` between commas, each trimmed; one piece when there is no comma.
+std::vector<std::string_view> split_at_commas(std::string_view text);
+
 // A finite decimal number, nothing else on the line ("nan", "inf", "1e999", "12abc" fail).
 std::optional<double> parse_number(std::string_view text);
 

@@ -29,6 +29,15 @@ std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, 
   return {(shard - 1) * runs / shards, shard * runs / shards};
 }
 
+void study_run_values(const UnitDesign& design, const std::vector<UncertainInput>& inputs, const StudyPlan& plan,
+                      std::int64_t run, std::span<double> values) {
+  design.point(run, values.first(static_cast<std::size_t>(design.dims())));
+  unit_to_values(inputs, values);
+  if (plan.posterior) {
+    apply_posterior_draw(*plan.posterior, plan.seed, run, values);
+  }
+}
+
 StudyResult run_study(const ScenarioVariants& variants, const std::vector<UncertainInput>& inputs,
                       const StudyPlan& plan, const std::function<void(std::int64_t)>& progress) {
   assert(plan.threads >= 1);
@@ -58,11 +67,7 @@ StudyResult run_study(const ScenarioVariants& variants, const std::vector<Uncert
   run_variants(
       variants, plan.first, plan.last, plan.threads,
       [&](std::int64_t run, std::span<double> values) {
-        design.point(run, values.first(static_cast<std::size_t>(design.dims())));
-        unit_to_values(inputs, values);
-        if (plan.posterior) {
-          apply_posterior_draw(*plan.posterior, plan.seed, run, values);
-        }
+        study_run_values(design, inputs, plan, run, values);
         double* row = result.run_values.data() + (run - plan.first) * result.values_per_run;
         for (std::size_t j = 0; j < inputs.size(); ++j) {
           row[j] = shown_value(variants, inputs, j, values, last_year);

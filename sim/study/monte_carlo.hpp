@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "io/uncertainty.hpp"
@@ -33,6 +34,13 @@ struct StudyPlan {
 // Runs [first, last) of a study of `runs` split into `shards`: shard k (1-based) gets
 // floor((k-1) runs / shards) up to floor(k runs / shards).
 std::pair<std::int64_t, std::int64_t> shard_range(std::int64_t runs, int shard, int shards);
+
+// The values of run `run` of the study `plan` describes, in ScenarioVariants::inputs order:
+// point `run` of `design` mapped to the inputs' values (study/study_inputs.hpp), then the
+// run's posterior draw when the plan has one. What run_study and replay_run both run.
+// Allocates nothing.
+void study_run_values(const UnitDesign& design, const std::vector<UncertainInput>& inputs, const StudyPlan& plan,
+                      std::int64_t run, std::span<double> values);
 
 struct StudyResult {
   BandStats bands;                 // over runs [first, last)

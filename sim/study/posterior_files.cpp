@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include "io/csv_writer.hpp"
 #include "io/number_format.hpp"
 #include "model/results.hpp"
 

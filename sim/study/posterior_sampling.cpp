@@ -217,6 +217,7 @@ Posterior sample_posterior(const UncertainScenario& scenario, const std::vector<
   // from its own seed.
   std::vector<double> model(static_cast<std::size_t>(draws) * targets.size());
   std::vector<double> observed(model.size());
+  const std::uint64_t predictive_seed = run_seed(options.seed, k_predictive_stream);
   parallel_for(0, draws, options.threads,
                [&](int worker, std::int64_t i) {
                  const Results& results = likelihood.run(
@@ -225,8 +226,8 @@ Posterior sample_posterior(const UncertainScenario& scenario, const std::vector<
                  for (std::size_t t = 0; t < targets.size(); ++t) {
                    const std::size_t cell = static_cast<std::size_t>(i) * targets.size() + t;
                    model[cell] = likelihood.model_value(results, t);
-                   const double u = open_unit(run_seed(run_seed(options.seed, k_predictive_stream), cell));
-                   observed[cell] = model[cell] + *targets[t].sd * boost::math::quantile(boost::math::normal(), u);
+                   const double u = open_unit(run_seed(predictive_seed, cell));
+                   observed[cell] = model[cell] + *targets[t].sd * boost::math::quantile(k_standard_normal, u);
                  }
                },
                {});

@@ -17,11 +17,7 @@ ReplayedRun replay_run(const UncertainScenario& scenario, const StudyPlan& plan,
   const UnitDesign design(plan.sampler, design_dimensions(inputs), plan.runs, plan.seed);
   ScenarioVariants variants = scenario.variants;
   std::vector<double> values(variants.value_count());
-  design.point(run, std::span(values).first(static_cast<std::size_t>(design.dims())));
-  unit_to_values(inputs, values);
-  if (plan.posterior) {
-    apply_posterior_draw(*plan.posterior, plan.seed, run, values);
-  }
+  study_run_values(design, inputs, plan, run, values);
 
   ReplayedRun replayed;
   replayed.run = run;
