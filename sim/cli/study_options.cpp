@@ -9,7 +9,9 @@
 #include "cli/options.hpp"
 #include "cli/usage_error.hpp"
 #include "io/output_variable.hpp"
+#include "io/value_parser.hpp"
 #include "study/inert_inputs.hpp"
+#include "study/threshold_counts.hpp"
 
 namespace gapsim {
 
@@ -94,6 +96,20 @@ MonteCarloOptions monte_carlo_options(const po::variables_map& vm) {
   plan.threads = thread_count(vm);
   if (vm.count("series")) {
     plan.series = variable_list(vm["series"].as<std::string>(), "--series");
+  }
+  if (vm.count("thresholds")) {
+    const std::string text = vm["thresholds"].as<std::string>();
+    plan.thresholds.clear();
+    for (const std::string& item : comma_items(text)) {
+      const auto value = parse_number(item);
+      if (!value) {
+        throw UsageError("--thresholds " + text + ": '" + item + "' is not a number");
+      }
+      plan.thresholds.push_back(*value);
+    }
+    if (const std::string problem = threshold_problem(plan.thresholds); !problem.empty()) {
+      throw UsageError("--thresholds " + text + ": " + problem);
+    }
   }
   if (vm.count("shard")) {
     const auto shard = parse_shard(vm["shard"].as<std::string>(), plan.runs);

@@ -48,7 +48,7 @@ std::string seconds_text(double seconds);
 // DIR/NAME: the directory of one scenario's files, or a file, in the output directory.
 std::string output_path(const std::string& out_dir, const std::string& name);
 
-// --runs, --seed, --sampler, --threads, --series and --shard of `gapsim mc`: the plan of
+// --runs, --seed, --sampler, --threads, --series, --thresholds and --shard of `gapsim mc`: the plan of
 // this process's runs and its shard of the study.
 struct MonteCarloOptions {
   StudyPlan plan;

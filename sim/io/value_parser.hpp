@@ -2,6 +2,7 @@
 // the caller knows the file, line and key to put in the message.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,13 @@ std::string_view trim(std::string_view s);
 
 // The pieces of `text` between commas, each trimmed; one piece when there is no comma.
 std::vector<std::string_view> split_at_commas(std::string_view text);
+
+// The text of `text` up to its first space (all of it when there is none), removed from
+// `text` with that space: the words of a machine-written line, one at a time.
+std::string_view next_word(std::string_view& text);
+
+// A count written in decimal digits only, nothing else ("", "-1", "1.0", "1 " fail).
+std::optional<std::uint64_t> parse_count(std::string_view text);
 
 // A finite decimal number, nothing else on the line ("nan", "inf", "1e999", "12abc" fail).
 std::optional<double> parse_number(std::string_view text);

@@ -19,6 +19,9 @@ class BandBatch {
   // Holds the run; adds the whole batch to the stats when `capacity` runs are held.
   // REQUIRES: as BandStats::add.
   void add(const Results& results);
+  // Holds the cell-by-cell difference a - b of two runs (the time column becomes 0, which
+  // the stats do not read). REQUIRES: tables of the stats' shape.
+  void add_difference(const ResultTable& a, const ResultTable& b);
   // Adds the runs held so far. Call before reading or merging the stats.
   void flush();
 
@@ -27,6 +30,10 @@ class BandBatch {
   std::size_t m_capacity;  // runs per batch
   std::size_t m_held = 0;  // runs in m_tables
   std::vector<double> m_tables;
+
+  // The slot for the next run, allocated on the first.
+  double* next_slot(std::size_t table_size);
+  void count_held();
 };
 
 }  // namespace gapsim

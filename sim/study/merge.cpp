@@ -157,7 +157,9 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
 
   const ShardFiles& first = shards.begin()->second;
   StudyOutput merged;
-  merged.state = {first.state.runs, 1, 1, first.state.report, first.state.bands, {}, {}};
+  merged.state = first.state;
+  merged.state.shard = 1;
+  merged.state.shards = 1;
   merged.manifest = first.manifest;
   merged.runs_csv = first.runs_header + first.runs_body;
   merged.series_long_csv = first.series_long;
@@ -167,7 +169,21 @@ StudyOutput merge_study(const std::string& name, const std::vector<std::string>&
         !(shard.state.bands.reference() == merged.state.bands.reference()).all()) {
       throw InputError(shard.dir + "/study_state:0: its scenario runs differently from " + first.dir);
     }
+    const bool same_counts = shard.state.thresholds.thresholds() == merged.state.thresholds.thresholds() &&
+                             shard.state.paired.has_value() == merged.state.paired.has_value() &&
+                             (!shard.state.paired || shard.state.paired->reference == merged.state.paired->reference);
+    if (!same_counts) {
+      throw InputError(shard.dir + "/study_state:0: its thresholds or reference differ from " + first.dir);
+    }
     merged.state.bands.merge(shard.state.bands);
+    merged.state.thresholds.merge(shard.state.thresholds);
+    if (merged.state.paired) {
+      const PairedDifferences& other = shard.state.paired->differences;
+      if (!(other.bands().reference() == merged.state.paired->differences.bands().reference()).all()) {
+        throw InputError(shard.dir + "/study_state:0: its reference scenario runs differently from " + first.dir);
+      }
+      merged.state.paired->differences.merge(other);
+    }
     merged.runs_csv += shard.runs_body;
     if (merged.series_long_csv) {
       *merged.series_long_csv += body(*shard.series_long);

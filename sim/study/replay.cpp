@@ -14,10 +14,11 @@ namespace gapsim {
 
 ReplayedRun replay_run(const UncertainScenario& scenario, const StudyPlan& plan, std::int64_t run) {
   const std::vector<UncertainInput>& inputs = scenario.inputs;
-  const UnitDesign design(plan.sampler, design_dimensions(inputs), plan.runs, plan.seed);
+  const UnitDesign design(plan.sampler, study_design_dimensions(inputs, plan), plan.runs, plan.seed);
   ScenarioVariants variants = scenario.variants;
   std::vector<double> values(variants.value_count());
-  study_run_values(design, inputs, plan, run, values);
+  std::vector<double> scratch(static_cast<std::size_t>(plan.shared_dimensions));
+  study_run_values(design, inputs, plan, run, values, scratch);
 
   ReplayedRun replayed;
   replayed.run = run;

@@ -8,7 +8,9 @@
 #include "io/csv_writer.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
+#include "io/output_name.hpp"
 #include "io/sha256.hpp"
+#include "io/value_parser.hpp"
 #include "model/scenario_config.hpp"
 #include "study/shard.hpp"
 
@@ -17,6 +19,16 @@ namespace {
 
 // The last line of a study state: the SHA-256 of all the lines above it.
 constexpr std::string_view k_state_checksum = "sha256 of the lines above ";
+
+// The first `lines` lines of `text` (all of it when it has fewer).
+std::string_view first_lines(std::string_view text, std::uint64_t lines) {
+  std::size_t end = 0;
+  for (std::uint64_t n = 0; n < lines && end < text.size(); ++n) {
+    const std::size_t newline = text.find('\n', end);
+    end = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  return text.substr(0, end);
+}
 
 bool is_sha256(std::string_view text) {
   return text.size() == 64 &&
@@ -28,6 +40,11 @@ void add_cell(std::string& out, double value) {
   if (!std::isnan(value)) {
     out += format_number(value);
   }
+}
+
+// ",share" of n among runs.
+void add_share(std::string& out, std::uint64_t n, std::uint64_t runs) {
+  add_cell(out, static_cast<double>(n) / static_cast<double>(runs));
 }
 
 }  // namespace
@@ -52,13 +69,57 @@ std::string bands_csv(const BandStats& bands, ReportStep report) {
   return out;
 }
 
-std::string probabilities_csv(const BandStats& bands, ReportStep report) {
-  std::string out = report_time_header(report) + ",runs,shortage_zero,p_shortage_zero\n";
-  for (int row = 0; row < bands.rows(); ++row) {
-    const std::uint64_t zeros = bands.zeros(row, Column::shortage);
-    out += report_time_cells(bands.reference()(row, 0), report);
-    out += ',' + std::to_string(bands.runs()) + ',' + std::to_string(zeros);
-    add_cell(out, static_cast<double>(zeros) / static_cast<double>(bands.runs()));
+std::string probabilities_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report) {
+  std::string out = report_time_header(report) + ",threshold,runs,at_or_below,p_at_or_below\n";
+  const std::string runs = std::to_string(counts.runs());
+  for (int row = 0; row < counts.rows(); ++row) {
+    const std::string time = report_time_cells(times(row, 0), report);
+    for (std::size_t k = 0; k < counts.thresholds().size(); ++k) {
+      const std::uint64_t n = counts.at_or_below(k, row);
+      out += time + ',' + format_number(counts.thresholds()[k]) + ',' + runs + ',' + std::to_string(n);
+      add_share(out, n, counts.runs());
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string first_years_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report) {
+  std::string out = "threshold," + report_time_header(report) + ",runs,share,cumulative_share\n";
+  // "never" fills the time cells: the year, and an empty month when there is one.
+  const std::string never = report == ReportStep::monthly ? "never," : "never";
+  for (std::size_t k = 0; k < counts.thresholds().size(); ++k) {
+    const std::string threshold = format_number(counts.thresholds()[k]) + ',';
+    std::uint64_t reached = 0;
+    for (int row = 0; row < counts.rows(); ++row) {
+      const std::uint64_t n = counts.first_at(k, row);
+      reached += n;
+      out += threshold + report_time_cells(times(row, 0), report) + ',' + std::to_string(n);
+      add_share(out, n, counts.runs());
+      add_share(out, reached, counts.runs());
+      out += '\n';
+    }
+    out += threshold + never + ',' + std::to_string(counts.never(k));
+    add_share(out, counts.never(k), counts.runs());
+    add_share(out, counts.runs(), counts.runs());
+    out += '\n';
+  }
+  return out;
+}
+
+std::string diff_probabilities_csv(const PairedDifferences& paired, ReportStep report) {
+  std::string out = report_time_header(report) +
+                    ",runs,shortage_lower,p_shortage_lower,shortage_equal,p_shortage_equal,shortage_higher,"
+                    "p_shortage_higher\n";
+  const std::uint64_t runs = paired.pairs();
+  for (int row = 0; row < paired.bands().rows(); ++row) {
+    out += report_time_cells(paired.bands().reference()(row, 0), report) + ',' + std::to_string(runs);
+    const std::uint64_t lower = paired.lower(row);
+    const std::uint64_t higher = paired.higher(row);
+    for (const std::uint64_t n : {lower, runs - lower - higher, higher}) {
+      out += ',' + std::to_string(n);
+      add_share(out, n, runs);
+    }
     out += '\n';
   }
   return out;
@@ -115,13 +176,17 @@ void append_series_long_csv_rows(std::string& out, const StudyResult& result, co
 }
 
 std::string study_state_text(const StudyState& state) {
-  std::string out = "gapsim study state 2\n";
+  std::string out = "gapsim study state 3\n";
   out += "runs " + std::to_string(state.runs) + "\n";
   out += "shard " + std::to_string(state.shard) + "/" + std::to_string(state.shards) + "\n";
   out += std::string("monthly ") + (state.report == ReportStep::monthly ? "1" : "0") + "\n";
   out += "sha256 runs.csv " + state.runs_csv_sha256 + "\n";
   if (state.series_long_csv_sha256) {
     out += "sha256 series_long.csv " + *state.series_long_csv_sha256 + "\n";
+  }
+  out += state.thresholds.serialize();
+  if (state.paired) {
+    out += "paired " + state.paired->reference + "\n" + state.paired->differences.serialize();
   }
   out += state.bands.serialize();
   const std::string checksum = sha256_hex(out);
@@ -138,8 +203,8 @@ StudyState parse_study_state(std::string_view text, const std::string& path) {
   if (!text.starts_with("gapsim study state ")) {
     throw_input_error(path, 1, "", "not a gapsim study state");
   }
-  if (!text.starts_with("gapsim study state 2\n")) {
-    throw_input_error(path, 1, "", "a study state of another version of gapsim (this one reads version 2)");
+  if (!text.starts_with("gapsim study state 3\n")) {
+    throw_input_error(path, 1, "", "a study state of another version of gapsim (this one reads version 3)");
   }
   if (!checksum_line.starts_with(k_state_checksum)) {
     throw_input_error(path, line_count, "", "no checksum line at the end (the file is cut short)");
@@ -190,11 +255,44 @@ StudyState parse_study_state(std::string_view text, const std::string& path) {
       throw_input_error(path, number, "", "malformed SHA-256 of series_long.csv");
     }
   }
+  std::string_view head = text.substr(0, text.find('\n'));
+  const bool head_ok = next_word(head) == "thresholds";
+  const auto threshold_count = parse_count(next_word(head));
+  if (!head_ok || !threshold_count || *threshold_count < 1 || *threshold_count > k_max_thresholds) {
+    throw_input_error(path, number + 1, "",
+                      "expected 'thresholds K ...' (1 to " + std::to_string(k_max_thresholds) + ")");
+  }
+  const std::string_view threshold_text = first_lines(text, *threshold_count + 1);
+  auto thresholds = ThresholdCounts::parse(threshold_text);
+  if (!thresholds) {
+    throw_input_error(path, number + thresholds.error().line, "", thresholds.error().what);
+  }
+  state.thresholds = std::move(*thresholds);
+  text.remove_prefix(threshold_text.size());
+  number += static_cast<int>(*threshold_count + 1);
+  if (text.starts_with("paired ")) {
+    const std::string_view reference = next("paired ");
+    if (output_name_problem(std::string(reference))) {
+      throw_input_error(path, number, "", "malformed reference scenario name");
+    }
+    auto paired = PairedDifferences::parse(text);
+    if (!paired) {
+      throw_input_error(path, number + paired.error().line, "", paired.error().what);
+    }
+    state.paired = PairedState{std::string(reference), std::move(paired->differences)};
+    text = paired->rest;
+    number += paired->lines;
+  }
   auto bands = BandStats::parse(text);
   if (!bands) {
     throw_input_error(path, number + bands.error().line, "", bands.error().what);
   }
   state.bands = std::move(*bands);
+  const bool paired_fits = !state.paired || (state.paired->differences.pairs() == state.bands.runs() &&
+                                             state.paired->differences.bands().rows() == state.bands.rows());
+  if (state.thresholds.runs() != state.bands.runs() || state.thresholds.rows() != state.bands.rows() || !paired_fits) {
+    throw_input_error(path, line_count, "", "the thresholds, differences and bands count different runs or rows");
+  }
   return state;
 }
 
@@ -211,6 +309,11 @@ std::string study_manifest_text(const std::string& scenario_manifest, const std:
     }
     out += "\n";
   }
+  out += "# shortage thresholds";
+  for (const double threshold : plan.thresholds) {
+    out += " " + format_number(threshold);
+  }
+  out += "\n";
   if (plan.posterior) {
     out += study_posterior_text(*plan.posterior);
   }

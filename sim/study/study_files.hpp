@@ -13,6 +13,8 @@
 #include "model/scenario_config.hpp"
 #include "study/band_stats.hpp"
 #include "study/monte_carlo.hpp"
+#include "study/paired_differences.hpp"
+#include "study/threshold_counts.hpp"
 
 namespace gapsim {
 
@@ -23,9 +25,20 @@ inline constexpr double k_band_quantiles[] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90
 // variable (every time-series column but time).
 std::string bands_csv(const BandStats& bands, ReportStep report);
 
-// year[,month],runs,shortage_zero,p_shortage_zero: runs whose shortage is exactly 0 at the
-// start of the report step, and their share.
-std::string probabilities_csv(const BandStats& bands, ReportStep report);
+// year[,month],threshold,runs,at_or_below,p_at_or_below: per report step (times from
+// `times`, a table whose first column is the time) and threshold, the runs whose shortage at
+// the start of the step is at or below the threshold, and their share.
+std::string probabilities_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report);
+
+// threshold,year[,month],runs,share,cumulative_share: per threshold, the runs whose shortage
+// is first at or below it at each report step, then a row with year "never" for the runs
+// whose shortage stays above it.
+std::string first_years_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report);
+
+// year[,month],runs,shortage_lower,p_shortage_lower,shortage_equal,p_shortage_equal,
+// shortage_higher,p_shortage_higher: per report step, the paired runs whose shortage is
+// below, equal to and above the reference's, and their shares.
+std::string diff_probabilities_csv(const PairedDifferences& paired, ReportStep report);
 
 // run,seed,<each input label>,<each summary metric>: the header line, and the rows of
 // `result` (runs plan.first to plan.last - 1) appended to `out`; empty cells for empty metrics.
@@ -41,8 +54,15 @@ void append_series_long_csv_rows(std::string& out, const StudyResult& result, co
 // derived from it far from overflow.
 inline constexpr std::int64_t k_max_study_runs = std::int64_t{1} << 40;
 
-// What a merge needs besides the CSVs: the study's size, this shard, the bands' state, and
-// the SHA-256 of the tables written with it (so a merge can tell a file changed since).
+// A paired study's differences from its reference scenario, as a study state keeps them.
+struct PairedState {
+  std::string reference;  // the reference scenario's name
+  PairedDifferences differences;
+};
+
+// What a merge needs besides the CSVs: the study's size, this shard, the bands' and the
+// thresholds' state (and the differences of a paired study), and the SHA-256 of the tables
+// written with it (so a merge can tell a file changed since).
 struct StudyState {
   std::int64_t runs = 0;
   int shard = 1;
@@ -51,6 +71,8 @@ struct StudyState {
   BandStats bands;
   std::string runs_csv_sha256;                        // of runs.csv
   std::optional<std::string> series_long_csv_sha256;  // of series_long.csv, when written
+  ThresholdCounts thresholds;
+  std::optional<PairedState> paired;
 };
 // The text ends with a line holding the SHA-256 of all the lines above it.
 std::string study_state_text(const StudyState& state);

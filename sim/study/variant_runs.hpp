@@ -21,4 +21,14 @@ void run_variants(const ScenarioVariants& variants, std::int64_t first, std::int
                   const std::function<void(int worker, std::int64_t index, const Results& results)>& use,
                   const std::function<void(std::int64_t done)>& progress);
 
+// As run_variants for several scenarios run on the same indices (a paired study): for every
+// index each scenario's values are filled (values_of(worker, scenario, index, values)) and its
+// variant is run, then use(worker, index, results) sees all the results, in scenario order.
+void run_variant_sets(std::span<const ScenarioVariants* const> scenarios, std::int64_t first, std::int64_t last,
+                      int threads,
+                      const std::function<void(int worker, std::size_t scenario, std::int64_t index,
+                                               std::span<double> values)>& values_of,
+                      const std::function<void(int worker, std::int64_t index, std::span<const Results> results)>& use,
+                      const std::function<void(std::int64_t done)>& progress);
+
 }  // namespace gapsim

@@ -86,9 +86,9 @@ TEST_CASE("mc rerun on a full disk leaves the previous study whole", "[e2e][outp
   const auto before = contents(out / "baseline");
   const auto end = gapsim_process_limited(study("2", out), limit, OverLimit::fail_write);
   CHECK(end.exit_status == 1);
-  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
-                                                       "baseline/probabilities.csv", "baseline/runs.csv",
-                                                       "baseline/study_state"});
+  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/first_years.csv",
+                                                       "baseline/manifest", "baseline/probabilities.csv",
+                                                       "baseline/runs.csv", "baseline/study_state"});
   CHECK(contents(out / "baseline") == before);
 }
 
@@ -112,9 +112,9 @@ TEST_CASE("mc killed while writing leaves the previous study whole, and the next
   CHECK(contents(out / "baseline") == before);
 
   REQUIRE(gapsim_process(study("2", out)) == 0);
-  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/manifest",
-                                                       "baseline/probabilities.csv", "baseline/runs.csv",
-                                                       "baseline/study_state"});
+  CHECK(entries_under(out) == std::vector<std::string>{"baseline", "baseline/bands.csv", "baseline/first_years.csv",
+                                                       "baseline/manifest", "baseline/probabilities.csv",
+                                                       "baseline/runs.csv", "baseline/study_state"});
   auto now = contents(out / "baseline");
   CHECK(now.at("bands.csv") == fresh.at("bands.csv"));
   CHECK(now.at("runs.csv") == fresh.at("runs.csv"));

@@ -77,7 +77,8 @@ TEST_CASE("mc: one thread and two threads in separate processes write identical 
   };
   REQUIRE(mc("1", a.path) == 0);
   REQUIRE(mc("2", b.path) == 0);
-  CHECK(test::files_under(a.path).size() == 5 * 7);  // bands, probabilities, runs, study_state, manifest
+  // bands, probabilities, first_years, runs, study_state, manifest
+  CHECK(test::files_under(a.path).size() == 6 * 7);  // 7 scenarios
   check_same_bytes(a.path, b.path);
 }
 

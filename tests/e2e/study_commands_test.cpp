@@ -10,6 +10,7 @@
 
 #include "fit/fitted_trend.hpp"
 #include "fit/trend_path_draw.hpp"
+#include "io/number_format.hpp"
 #include "io/scenario_builder.hpp"
 #include "io/varied_key.hpp"
 #include "model/engine.hpp"
@@ -31,7 +32,7 @@ using test::slurp;
 using test::TempDir;
 
 const std::string k_baseline = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
-const std::vector<std::string> k_study_files = {"bands.csv",       "probabilities.csv", "runs.csv",
+const std::vector<std::string> k_study_files = {"bands.csv",       "probabilities.csv", "first_years.csv", "runs.csv",
                                                 "series_long.csv", "study_state",       "manifest"};
 
 void check_same_files(const fs::path& a, const fs::path& b) {
@@ -216,12 +217,66 @@ TEST_CASE("mc: bands and probabilities agree with the runs table", "[e2e][mc]") 
     INFO(name << " " << band[name] << " vs " << exact);
     CHECK(std::abs(band[name] - exact) <= std::ldexp(exact, -11));
   }
+}
+
+TEST_CASE("mc: threshold probabilities and first years agree with the runs' series", "[e2e][mc]") {
+  // Given 300 runs with thresholds 0, 150,000 and 250,000 and each run's shortage kept,
+  // probabilities.csv should hold, per year and threshold, the count of runs at or below it
+  // and first_years.csv the count whose shortage first gets there in each year (or never).
+  TempDir dir("mc_thresholds");
+  REQUIRE(gapsim({"mc", k_baseline, "--runs", "300", "--seed", "8", "--series", "shortage", "--thresholds",
+                  "0,150000,250000", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto series = parse_csv(slurp(dir.path / "baseline" / "series_long.csv"));
+  const std::vector<double> thresholds = {0, 150000, 250000};
+  std::map<std::pair<int, double>, int> at_or_below;    // (year, threshold) -> runs
+  std::map<std::pair<double, std::string>, int> first;  // (threshold, year or "never") -> runs
+  std::map<int, std::vector<std::pair<int, double>>> by_run;
+  for (std::size_t r = 1; r < series.size(); ++r) {
+    by_run[std::stoi(series[r][0])].emplace_back(std::stoi(series[r][1]), std::stod(series[r][3]));
+  }
+  REQUIRE(by_run.size() == 300);
+  for (const auto& [run, years] : by_run) {
+    for (const double x : thresholds) {
+      std::string first_year = "never";
+      for (const auto& [year, shortage] : years) {
+        if (shortage <= x) {
+          ++at_or_below[{year, x}];
+          if (first_year == "never") {
+            first_year = std::to_string(year);
+          }
+        }
+      }
+      ++first[{x, first_year}];
+    }
+  }
   const auto probabilities = parse_csv(slurp(dir.path / "baseline" / "probabilities.csv"));
-  CHECK(probabilities[0] == std::vector<std::string>{"year", "runs", "shortage_zero", "p_shortage_zero"});
-  CHECK(probabilities.size() == 1 + 18);
-  CHECK(probabilities[8][0] == "2020");
-  CHECK(probabilities[8][1] == "400");
-  CHECK(probabilities[8][2] == std::to_string(std::count(shortage.begin(), shortage.end(), 0.0)));
+  CHECK(probabilities[0] == std::vector<std::string>{"year", "threshold", "runs", "at_or_below", "p_at_or_below"});
+  REQUIRE(probabilities.size() == 1 + 18 * 3);
+  int positive = 0;
+  for (std::size_t r = 1; r < probabilities.size(); ++r) {
+    const auto& row = probabilities[r];
+    const int expected = at_or_below[{std::stoi(row[0]), std::stod(row[1])}];
+    INFO(row[0] << " " << row[1]);
+    CHECK(row[2] == "300");
+    CHECK(std::stoi(row[3]) == expected);
+    CHECK(std::stod(row[4]) == expected / 300.0);
+    positive += expected > 0 && expected < 300 ? 1 : 0;
+  }
+  CHECK(positive >= 5);  // the thresholds split the runs in some years: the counts are tested
+  const auto first_years = parse_csv(slurp(dir.path / "baseline" / "first_years.csv"));
+  CHECK(first_years[0] == std::vector<std::string>{"threshold", "year", "runs", "share", "cumulative_share"});
+  REQUIRE(first_years.size() == 1 + 3 * 19);
+  int cumulative = 0;
+  for (std::size_t r = 1; r < first_years.size(); ++r) {
+    const auto& row = first_years[r];
+    INFO(row[0] << " " << row[1]);
+    const int expected = first[{std::stod(row[0]), row[1]}];
+    cumulative = row[1] == "2013" ? expected : cumulative + expected;
+    CHECK(std::stoi(row[2]) == expected);
+    CHECK(std::stod(row[4]) == cumulative / 300.0);
+  }
+  CHECK(first_years.back() == std::vector<std::string>{"250000", "never", std::to_string(first[{250000, "never"}]),
+                                                       format_number(first[{250000, "never"}] / 300.0), "1"});
 }
 
 TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {

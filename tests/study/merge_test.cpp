@@ -37,12 +37,9 @@ std::string shard_dir(int k) {
 
 // (file name, contents) of every file write_study_output writes for `output`.
 std::vector<std::pair<std::string, std::string>> study_output_files(const StudyOutput& output) {
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"bands.csv", bands_csv(output.state.bands, output.state.report)},
-      {"probabilities.csv", probabilities_csv(output.state.bands, output.state.report)},
-      {"runs.csv", output.runs_csv},
-      {"study_state", study_state_text(output.state)},
-      {"manifest", output.manifest}};
+  std::vector<std::pair<std::string, std::string>> files = derived_study_files(output.state);
+  files.emplace_back("runs.csv", output.runs_csv);
+  files.emplace_back("manifest", output.manifest);
   if (output.series_long_csv) {
     files.emplace_back("series_long.csv", *output.series_long_csv);
   }
@@ -101,7 +98,7 @@ TEST_CASE("merge: a missing, repeated or foreign shard is refused", "[study][mer
         "other/study_state:0: not a shard of the same study as s1 (scenario, inputs, runs, seed, sampler or series "
         "differ)");
   CHECK(merge_error(files, {"s1", "s2", "nowhere"}) == "nowhere/study_state:0: cannot read it");
-  files.files["s3/study_state"] = "gapsim study state 2\nruns 101\nshard 3/x\n";
+  files.files["s3/study_state"] = "gapsim study state 3\nruns 101\nshard 3/x\n";
   CHECK(merge_error(files, {"s1", "s2", "s3"}) ==
         "s3/study_state:3: no checksum line at the end (the file is cut short)");
 }

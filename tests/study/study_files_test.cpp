@@ -23,11 +23,13 @@ StudyState two_run_state() {
   StudyState state;
   state.runs = 2;
   state.bands = BandStats(reference);
+  state.thresholds = ThresholdCounts({0.0, 3.0}, 1);
   for (const double shortage : {5.0, 0.0}) {
     Results run;
     run.table = reference;
     run.at(0, Column::shortage) = shortage;
     state.bands.add(run);
+    state.thresholds.add(run);
   }
   state.runs_csv_sha256 = sha256_hex("run,seed\n");
   return state;
@@ -67,7 +69,7 @@ TEST_CASE("parse_study_state reads back the text study_state_text writes", "[stu
   // Given a state with and without a series checksum, it should round-trip exactly.
   StudyState state = two_run_state();
   const std::string text = study_state_text(state);
-  CHECK(text.starts_with("gapsim study state 2\nruns 2\nshard 1/1\nmonthly 0\nsha256 runs.csv "));
+  CHECK(text.starts_with("gapsim study state 3\nruns 2\nshard 1/1\nmonthly 0\nsha256 runs.csv "));
   CHECK(study_state_text(parse_study_state(text, k_path)) == text);
   state.series_long_csv_sha256 = sha256_hex("x");
   const std::string with_series = study_state_text(state);
@@ -96,7 +98,7 @@ TEST_CASE("parse_study_state refuses a state changed, cut short or of another ve
   const std::string cut = text.substr(0, 100);
   CHECK(state_error(cut) == at(line_count(cut) + 1, "no checksum line at the end (the file is cut short)"));
   CHECK(state_error("gapsim study state 1\nruns 101\nshard 3/x\n") ==
-        at(1, "a study state of another version of gapsim (this one reads version 2)"));
+        at(1, "a study state of another version of gapsim (this one reads version 3)"));
   CHECK(state_error("SECRET-TOKEN\n") == at(1, "not a gapsim study state"));
 }
 
@@ -112,7 +114,7 @@ TEST_CASE("parse_study_state refuses malformed or out-of-bounds numbers", "[stud
   CHECK(state_error(sealed(with_line(body, "shard ", "shard 1/3"))) == at(3, "malformed shard '1/3'"));
   CHECK(state_error(sealed(with_line(body, "monthly ", "monthly x"))) == at(4, "malformed monthly flag 'x'"));
   CHECK(state_error(sealed(with_line(body, "rows ", "rows 99999999999"))) ==
-        at(7, "malformed row count (1 to 100000)"));
+        at(line_of(body, "rows "), "malformed row count (1 to 100000)"));
   CHECK(state_error(sealed(with_line(body, "rows ", "rows 2"))) ==
         at(line_of(body, "sum "), "expected reference row 1"));
   // Exact-sum garbage.
@@ -141,6 +143,47 @@ TEST_CASE("parse_study_state refuses sketches and cells that do not add up", "[s
   }
   CHECK(state_error(sealed(short_body)) == at(line_count(body) - 2, "expected 'sum ...'"));
   CHECK(state_error(sealed(body + "sum 0\n")) == at(line_count(body) + 1, "unexpected line after the last cell"));
+}
+
+TEST_CASE("parse_study_state reads back thresholds and paired differences, and checks their counts", "[study][state]") {
+  // Given the two-run state with thresholds 0 and 3 (shortages 5 and 0) and the differences
+  // from a reference whose shortage is 2 in both runs, the text should round-trip and a
+  // count that cannot be should name its line.
+  StudyState state = two_run_state();
+  ResultTable reference_run = state.bands.reference();
+  reference_run(0, static_cast<int>(Column::shortage)) = 2;
+  state.paired = PairedState{"baseline", PairedDifferences(state.bands.reference(), reference_run)};
+  for (const double shortage : {5.0, 0.0}) {
+    ResultTable run = state.bands.reference();
+    run(0, static_cast<int>(Column::shortage)) = shortage;
+    state.paired->differences.count(run, reference_run);
+    Results difference;
+    difference.table = run - reference_run;
+    state.paired->differences.bands().add(difference);
+  }
+  const std::string text = study_state_text(state);
+  CHECK(text.find("\nthresholds 2 rows 1 runs 2\nthreshold 0x0p+0 below 1 first 1\n"
+                  "threshold 0x1.8p+1 below 1 first 1\npaired baseline\npairs 2\nlower 1\nhigher 1\n") !=
+        std::string::npos);
+  const StudyState read = parse_study_state(text, k_path);
+  CHECK(study_state_text(read) == text);
+  CHECK(read.thresholds == state.thresholds);
+  CHECK(read.paired->differences.lower(0) == 1);
+  CHECK(read.paired->differences.bands().quantile(0, Column::shortage, 1.0) == 3.0);
+
+  const std::string body = unsealed(text);
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 3 first 1"))) ==
+        at(line_of(body, "threshold 0x0p+0"), "threshold 1: malformed count (0 to the runs)"));
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x1p+2 below 1 first 1"))) ==
+        at(line_of(body, "threshold 0x1.8p+1"), "thresholds must increase strictly (4 then 3)"));
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 1 first 1 1"))) ==
+        at(line_of(body, "threshold 0x0p+0"), "threshold 1: unexpected text after the counts"));
+  CHECK(state_error(sealed(with_line(body, "lower ", "lower 3"))) ==
+        at(line_of(body, "lower "), "malformed lower count"));
+  CHECK(state_error(sealed(with_line(body, "higher ", "higher 2"))) ==
+        at(line_of(body, "higher "), "more pairs lower and higher than pairs"));
+  CHECK(state_error(sealed(with_line(body, "paired ", "paired ../x"))) ==
+        at(line_of(body, "paired "), "malformed reference scenario name"));
 }
 
 }  // namespace
