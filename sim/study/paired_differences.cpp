@@ -1,4 +1,4 @@
-// Paired differences between scenarios (docs/MODEL.md, section 14.4).
+// Paired differences between scenarios (docs/MODEL.md, section 14.3).
 #include "study/paired_differences.hpp"
 
 #include <algorithm>

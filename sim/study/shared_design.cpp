@@ -1,4 +1,4 @@
-// The shared design of a paired study (docs/MODEL.md, section 14.4).
+// The shared design of a paired study (docs/MODEL.md, section 14.3).
 #include "study/shared_design.hpp"
 
 #include <algorithm>
