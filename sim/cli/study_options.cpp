@@ -8,6 +8,7 @@
 
 #include "cli/options.hpp"
 #include "cli/usage_error.hpp"
+#include "io/declaration_centre.hpp"
 #include "io/output_variable.hpp"
 #include "io/value_parser.hpp"
 #include "study/inert_inputs.hpp"
@@ -153,6 +154,11 @@ std::vector<SweepAxis> sweep_axes(const std::vector<std::string>& texts) {
 void check_declarations(const UncertainScenario& scenario, int threads) {
   for (const OverriddenDeclaration& overridden : overridden_declarations(scenario.raw)) {
     std::cerr << "note: " << scenario.raw.name << ": " << overridden_declaration_text(overridden) << "\n";
+  }
+  for (const UncertainInput& input : scenario.inputs) {
+    if (const auto off_centre = off_centre_text(scenario.raw, input)) {
+      std::cerr << "warning: " << scenario.raw.name << ": " << *off_centre << "\n";
+    }
   }
   for (const std::size_t i : inputs_without_effect(scenario.variants, scenario.inputs, threads)) {
     std::cerr << "warning: " << scenario.raw.name << ": " << scenario.inputs[i].key.label

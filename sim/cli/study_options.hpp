@@ -62,8 +62,9 @@ MonteCarloOptions monte_carlo_options(const boost::program_options::variables_ma
 SensitivityOptions sensitivity_options(const boost::program_options::variables_map& vm, const std::string& usage);
 
 // On stderr, naming the scenario: a note for each inherited declaration that a later file's
-// value overrides (io/uncertainty.hpp), and a warning for each declared input that changes
-// no output (study/inert_inputs.hpp).
+// value overrides (io/uncertainty.hpp), a warning for each declaration whose median is not
+// the scenario's value (io/declaration_centre.hpp), and one for each declared input that
+// changes no output (study/inert_inputs.hpp).
 void check_declarations(const UncertainScenario& scenario, int threads);
 
 // Each --set KEY=FROM:TO:STEP as an axis. Throws UsageError "--set TEXT: what".
