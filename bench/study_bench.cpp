@@ -13,6 +13,8 @@
 #include "fastest.hpp"
 #include "io/uncertainty.hpp"
 #include "study/monte_carlo.hpp"
+#include "study/shared_design.hpp"
+#include "study/uncertain_scenario.hpp"
 
 namespace {
 
@@ -150,5 +152,43 @@ void BM_BandsAdd(benchmark::State& state) {
   benchmark::DoNotOptimize(bands.runs());
 }
 BENCHMARK(BM_BandsAdd)->Unit(benchmark::kMicrosecond)->ComputeStatistics("min", gapsim::bench::fastest);
+
+// A paired study (mc --reference) against its two studies run apart, timed in pairs on one
+// thread: 2,000 runs of the baseline and the outsourcing push on one shared design, with the
+// differences' bands and counts, over the same two studies one after the other. The ratio is
+// what pairing costs beyond the runs themselves.
+void BM_PairedStudyCost(benchmark::State& state) {
+  const gapsim::UncertainScenario baseline(GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", gapsim::read_disk_file);
+  const gapsim::UncertainScenario push(GAPSIM_SOURCE_DIR "/scenarios/outsourcing_push.ini", gapsim::read_disk_file);
+  gapsim::StudyPlan plan;
+  plan.runs = 2000;
+  plan.first = 0;
+  plan.last = plan.runs;
+  std::vector<gapsim::StudyPlan> plans(2, plan);
+  const std::vector<const std::vector<gapsim::UncertainInput>*> inputs = {&baseline.inputs, &push.inputs};
+  gapsim::share_design(plans, inputs, 0);
+  const gapsim::StudyMember members[] = {{&baseline.variants, &baseline.inputs, &plans[0]},
+                                         {&push.variants, &push.inputs, &plans[1]}};
+  double paired_seconds = 0.0;
+  double apart_seconds = 0.0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto paired = gapsim::run_studies(members, 0, {});
+    const auto middle = std::chrono::steady_clock::now();
+    const auto a = gapsim::run_study(baseline.variants, baseline.inputs, plan, {});
+    const auto b = gapsim::run_study(push.variants, push.inputs, plan, {});
+    const auto end = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(paired.back().paired->pairs() + a.bands.runs() + b.bands.runs());
+    paired_seconds += std::chrono::duration<double>(middle - start).count();
+    apart_seconds += std::chrono::duration<double>(end - middle).count();
+  }
+  state.counters["paired_ms"] = benchmark::Counter(paired_seconds * 1e3, benchmark::Counter::kAvgIterations);
+  state.counters["apart_ms"] = benchmark::Counter(apart_seconds * 1e3, benchmark::Counter::kAvgIterations);
+  state.counters["ratio"] = paired_seconds / apart_seconds;
+}
+BENCHMARK(BM_PairedStudyCost)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", gapsim::bench::fastest);
 
 }  // namespace
