@@ -9,6 +9,10 @@ namespace gapsim {
 // Shortest round-trip representation (std::to_chars without precision); "-0" becomes "0".
 std::string format_number(double value);
 
+// As format_number, but never with an exponent ("100000", not "1e+05"): for numbers a
+// reader types, such as thresholds.
+std::string format_plain(double value);
+
 // Empty text for nullopt.
 std::string format_optional(const std::optional<double>& value);
 

@@ -76,7 +76,7 @@ std::string probabilities_csv(const ThresholdCounts& counts, const ResultTable& 
     const std::string time = report_time_cells(times(row, 0), report);
     for (std::size_t k = 0; k < counts.thresholds().size(); ++k) {
       const std::uint64_t n = counts.at_or_below(k, row);
-      out += time + ',' + format_number(counts.thresholds()[k]) + ',' + runs + ',' + std::to_string(n);
+      out += time + ',' + format_plain(counts.thresholds()[k]) + ',' + runs + ',' + std::to_string(n);
       add_share(out, n, counts.runs());
       out += '\n';
     }
@@ -85,23 +85,32 @@ std::string probabilities_csv(const ThresholdCounts& counts, const ResultTable& 
 }
 
 std::string first_years_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report) {
-  std::string out = "threshold," + report_time_header(report) + ",runs,share,cumulative_share\n";
+  std::string out = "threshold," + report_time_header(report) +
+                    ",first,share_first,cumulative_first,stays_from,share_stays_from,cumulative_stays_from\n";
   // "never" fills the time cells: the year, and an empty month when there is one.
   const std::string never = report == ReportStep::monthly ? "never," : "never";
+  const std::uint64_t runs = counts.runs();
+  // ",n,share,cumulative share" of one distribution's row.
+  const auto add_counts = [&](std::uint64_t n, std::uint64_t cumulative) {
+    out += ',' + std::to_string(n);
+    add_share(out, n, runs);
+    add_share(out, cumulative, runs);
+  };
   for (std::size_t k = 0; k < counts.thresholds().size(); ++k) {
-    const std::string threshold = format_number(counts.thresholds()[k]) + ',';
-    std::uint64_t reached = 0;
+    const std::string threshold = format_plain(counts.thresholds()[k]) + ',';
+    std::uint64_t first = 0;
+    std::uint64_t stays = 0;
     for (int row = 0; row < counts.rows(); ++row) {
-      const std::uint64_t n = counts.first_at(k, row);
-      reached += n;
-      out += threshold + report_time_cells(times(row, 0), report) + ',' + std::to_string(n);
-      add_share(out, n, counts.runs());
-      add_share(out, reached, counts.runs());
+      first += counts.first_at(k, row);
+      stays += counts.stays_from(k, row);
+      out += threshold + report_time_cells(times(row, 0), report);
+      add_counts(counts.first_at(k, row), first);
+      add_counts(counts.stays_from(k, row), stays);
       out += '\n';
     }
-    out += threshold + never + ',' + std::to_string(counts.never(k));
-    add_share(out, counts.never(k), counts.runs());
-    add_share(out, counts.runs(), counts.runs());
+    out += threshold + never;
+    add_counts(counts.never(k), runs);
+    add_counts(counts.never_stays(k), runs);
     out += '\n';
   }
   return out;
@@ -311,7 +320,7 @@ std::string study_manifest_text(const std::string& scenario_manifest, const std:
   }
   out += "# shortage thresholds";
   for (const double threshold : plan.thresholds) {
-    out += " " + format_number(threshold);
+    out += " " + format_plain(threshold);
   }
   out += "\n";
   if (plan.posterior) {

@@ -30,9 +30,11 @@ std::string bands_csv(const BandStats& bands, ReportStep report);
 // the start of the step is at or below the threshold, and their share.
 std::string probabilities_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report);
 
-// threshold,year[,month],runs,share,cumulative_share: per threshold, the runs whose shortage
-// is first at or below it at each report step, then a row with year "never" for the runs
-// whose shortage stays above it.
+// threshold,year[,month],first,share_first,cumulative_first,stays_from,share_stays_from,
+// cumulative_stays_from: per threshold and report step, the runs whose shortage first gets
+// to the threshold or below at that step, and the runs whose shortage stays there from that
+// step to the end (ThresholdCounts), each with its share and cumulative share; then a row
+// with year "never" for the runs that never do.
 std::string first_years_csv(const ThresholdCounts& counts, const ResultTable& times, ReportStep report);
 
 // year[,month],runs,shortage_lower,p_shortage_lower,shortage_equal,p_shortage_equal,

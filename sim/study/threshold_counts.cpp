@@ -22,8 +22,8 @@ std::string threshold_problem(std::span<const double> thresholds) {
       return "a threshold is a shortage in persons, finite and at least 0";
     }
     if (k > 0 && thresholds[k] <= thresholds[k - 1]) {
-      return "thresholds must increase strictly (" + format_number(thresholds[k - 1]) + " then " +
-             format_number(thresholds[k]) + ")";
+      return "thresholds must increase strictly (" + format_plain(thresholds[k - 1]) + " then " +
+             format_plain(thresholds[k]) + ")";
     }
   }
   return {};
@@ -33,7 +33,8 @@ ThresholdCounts::ThresholdCounts(std::vector<double> thresholds, int rows)
     : m_thresholds(std::move(thresholds)),
       m_rows(rows),
       m_at_or_below(m_thresholds.size() * static_cast<std::size_t>(rows)),
-      m_first(m_at_or_below.size()) {
+      m_first(m_at_or_below.size()),
+      m_stays(m_at_or_below.size()) {
   assert(threshold_problem(m_thresholds).empty() && rows >= 1);
 }
 
@@ -41,15 +42,21 @@ void ThresholdCounts::add(const Results& results) {
   assert(results.table.rows() == m_rows);
   const auto shortage = results.table.col(static_cast<int>(Column::shortage));
   for (std::size_t k = 0; k < m_thresholds.size(); ++k) {
-    bool reached = false;
+    int first = -1;
+    int stays = 0;  // the row after the last one above the threshold
     for (int row = 0; row < m_rows; ++row) {
       if (shortage(row) <= m_thresholds[k]) {
         ++m_at_or_below[index(k, row)];
-        if (!reached) {
-          ++m_first[index(k, row)];
-          reached = true;
-        }
+        first = first < 0 ? row : first;
+      } else {
+        stays = row + 1;
       }
+    }
+    if (first >= 0) {
+      ++m_first[index(k, first)];
+    }
+    if (stays < m_rows) {
+      ++m_stays[index(k, stays)];
     }
   }
   ++m_runs;
@@ -60,6 +67,7 @@ void ThresholdCounts::merge(const ThresholdCounts& other) {
   for (std::size_t i = 0; i < m_first.size(); ++i) {
     m_at_or_below[i] += other.m_at_or_below[i];
     m_first[i] += other.m_first[i];
+    m_stays[i] += other.m_stays[i];
   }
   m_runs += other.m_runs;
 }
@@ -70,6 +78,14 @@ std::uint64_t ThresholdCounts::never(std::size_t k) const {
     reached += first_at(k, row);
   }
   return m_runs - reached;
+}
+
+std::uint64_t ThresholdCounts::never_stays(std::size_t k) const {
+  std::uint64_t settled = 0;
+  for (int row = 0; row < m_rows; ++row) {
+    settled += stays_from(k, row);
+  }
+  return m_runs - settled;
 }
 
 std::string ThresholdCounts::serialize() const {
@@ -85,6 +101,10 @@ std::string ThresholdCounts::serialize() const {
     out += " first";
     for (int row = 0; row < m_rows; ++row) {
       out += ' ' + std::to_string(first_at(k, row));
+    }
+    out += " stays";
+    for (int row = 0; row < m_rows; ++row) {
+      out += ' ' + std::to_string(stays_from(k, row));
     }
     out += '\n';
   }
@@ -129,25 +149,26 @@ std::expected<ThresholdCounts, BandStats::ParseError> ThresholdCounts::parse(std
     if (const std::string problem = threshold_problem(counts.m_thresholds); !problem.empty()) {
       return error(problem);
     }
-    std::uint64_t reached = 0;
-    for (const auto& [word, store] : {std::pair{"below", &counts.m_at_or_below}, std::pair{"first", &counts.m_first}}) {
+    for (const auto& [word, store] : {std::pair{"below", &counts.m_at_or_below}, std::pair{"first", &counts.m_first},
+                                      std::pair{"stays", &counts.m_stays}}) {
       if (next_word(rest) != word) {
         return error(where + "expected '" + word + "'");
       }
+      std::uint64_t runs = 0;
       for (int row = 0; row < counts.m_rows; ++row) {
         const auto n = parse_count(next_word(rest));
         if (!n || *n > counts.m_runs) {
           return error(where + "malformed count (0 to the runs)");
         }
         store->push_back(*n);
-        reached += store == &counts.m_first ? *n : 0;
+        runs += *n;
+      }
+      if (store != &counts.m_at_or_below && runs > counts.m_runs) {
+        return error(where + "its " + word + " counts add up to more than the runs");
       }
     }
     if (!rest.empty()) {
       return error(where + "unexpected text after the counts");
-    }
-    if (reached > counts.m_runs) {
-      return error(where + "its first-row counts add up to more than the runs");
     }
   }
   if (!text.empty()) {

@@ -1,6 +1,7 @@
 // How often a study's shortage is at or below given levels: per report step the runs at or
-// below each threshold, and per run the first report step it gets there (or never). Counts
-// are integers, so workers and shards merge exactly.
+// below each threshold; per run the first report step it gets there, and the report step
+// from which it stays there to the end (or never). Counts are integers, so workers and
+// shards merge exactly.
 #pragma once
 
 #include <cstdint>
@@ -34,12 +35,17 @@ class ThresholdCounts {
   std::uint64_t at_or_below(std::size_t k, int row) const { return m_at_or_below[index(k, row)]; }
   // Runs whose shortage is at most threshold `k` at row `row` and at no earlier row.
   std::uint64_t first_at(std::size_t k, int row) const { return m_first[index(k, row)]; }
+  // Runs whose shortage is at most threshold `k` at row `row` and every later row, but
+  // above it at row - 1 (or row is the first).
+  std::uint64_t stays_from(std::size_t k, int row) const { return m_stays[index(k, row)]; }
   // Runs whose shortage stays above threshold `k` at every report row.
   std::uint64_t never(std::size_t k) const;
+  // Runs whose shortage is above threshold `k` at the last report row.
+  std::uint64_t never_stays(std::size_t k) const;
 
   bool operator==(const ThresholdCounts&) const = default;
 
-  // One line per threshold, "threshold HEX below C... first C...", after a line
+  // One line per threshold, "threshold HEX below C... first C... stays C...", after a line
   // "thresholds K rows R runs N"; and its inverse, which checks the thresholds
   // (threshold_problem) and every count (a row's at most the runs, a threshold's first-row
   // counts adding up to at most the runs), names the line (1-based) of a problem, and
@@ -55,6 +61,7 @@ class ThresholdCounts {
   std::uint64_t m_runs = 0;
   std::vector<std::uint64_t> m_at_or_below;  // thresholds x rows
   std::vector<std::uint64_t> m_first;        // thresholds x rows
+  std::vector<std::uint64_t> m_stays;        // thresholds x rows
 };
 
 // Most thresholds a study takes.

@@ -220,16 +220,19 @@ TEST_CASE("mc: bands and probabilities agree with the runs table", "[e2e][mc]") 
 }
 
 TEST_CASE("mc: threshold probabilities and first years agree with the runs' series", "[e2e][mc]") {
-  // Given 300 runs with thresholds 0, 150,000 and 250,000 and each run's shortage kept,
-  // probabilities.csv should hold, per year and threshold, the count of runs at or below it
-  // and first_years.csv the count whose shortage first gets there in each year (or never).
+  // Given 300 runs of the outsourcing push (whose shortage falls in some runs) with
+  // thresholds 0, 50,000 and 150,000 and each run's shortage kept, probabilities.csv should
+  // hold, per year and threshold, the count of runs at or below it, and first_years.csv the
+  // count whose shortage first gets there in each year and the count from which it stays
+  // there (or never).
   TempDir dir("mc_thresholds");
-  REQUIRE(gapsim({"mc", k_baseline, "--runs", "300", "--seed", "8", "--series", "shortage", "--thresholds",
-                  "0,150000,250000", "--quiet", "-o", dir.path.string()}) == 0);
-  const auto series = parse_csv(slurp(dir.path / "baseline" / "series_long.csv"));
-  const std::vector<double> thresholds = {0, 150000, 250000};
+  REQUIRE(gapsim({"mc", GAPSIM_SOURCE_DIR "/scenarios/outsourcing_push.ini", "--runs", "300", "--seed", "8", "--series",
+                  "shortage", "--thresholds", "0,50000,150000", "--quiet", "-o", dir.path.string()}) == 0);
+  const auto series = parse_csv(slurp(dir.path / "outsourcing_push" / "series_long.csv"));
+  const std::vector<double> thresholds = {0, 50000, 150000};
   std::map<std::pair<int, double>, int> at_or_below;    // (year, threshold) -> runs
   std::map<std::pair<double, std::string>, int> first;  // (threshold, year or "never") -> runs
+  std::map<std::pair<double, std::string>, int> stays;  // the year from which it stays at or below
   std::map<int, std::vector<std::pair<int, double>>> by_run;
   for (std::size_t r = 1; r < series.size(); ++r) {
     by_run[std::stoi(series[r][0])].emplace_back(std::stoi(series[r][1]), std::stod(series[r][3]));
@@ -238,18 +241,25 @@ TEST_CASE("mc: threshold probabilities and first years agree with the runs' seri
   for (const auto& [run, years] : by_run) {
     for (const double x : thresholds) {
       std::string first_year = "never";
+      std::string stays_year = "never";
       for (const auto& [year, shortage] : years) {
         if (shortage <= x) {
           ++at_or_below[{year, x}];
           if (first_year == "never") {
             first_year = std::to_string(year);
           }
+          if (stays_year == "never") {
+            stays_year = std::to_string(year);
+          }
+        } else {
+          stays_year = "never";
         }
       }
       ++first[{x, first_year}];
+      ++stays[{x, stays_year}];
     }
   }
-  const auto probabilities = parse_csv(slurp(dir.path / "baseline" / "probabilities.csv"));
+  const auto probabilities = parse_csv(slurp(dir.path / "outsourcing_push" / "probabilities.csv"));
   CHECK(probabilities[0] == std::vector<std::string>{"year", "threshold", "runs", "at_or_below", "p_at_or_below"});
   REQUIRE(probabilities.size() == 1 + 18 * 3);
   int positive = 0;
@@ -263,20 +273,30 @@ TEST_CASE("mc: threshold probabilities and first years agree with the runs' seri
     positive += expected > 0 && expected < 300 ? 1 : 0;
   }
   CHECK(positive >= 5);  // the thresholds split the runs in some years: the counts are tested
-  const auto first_years = parse_csv(slurp(dir.path / "baseline" / "first_years.csv"));
-  CHECK(first_years[0] == std::vector<std::string>{"threshold", "year", "runs", "share", "cumulative_share"});
+  const auto first_years = parse_csv(slurp(dir.path / "outsourcing_push" / "first_years.csv"));
+  CHECK(first_years[0] == std::vector<std::string>{"threshold", "year", "first", "share_first", "cumulative_first",
+                                                   "stays_from", "share_stays_from", "cumulative_stays_from"});
   REQUIRE(first_years.size() == 1 + 3 * 19);
-  int cumulative = 0;
+  int cumulative_first = 0;
+  int cumulative_stays = 0;
+  int settled_later = 0;  // runs whose shortage settles at or below a threshold after the start
   for (std::size_t r = 1; r < first_years.size(); ++r) {
     const auto& row = first_years[r];
     INFO(row[0] << " " << row[1]);
-    const int expected = first[{std::stod(row[0]), row[1]}];
-    cumulative = row[1] == "2013" ? expected : cumulative + expected;
-    CHECK(std::stoi(row[2]) == expected);
-    CHECK(std::stod(row[4]) == cumulative / 300.0);
+    const std::pair<double, std::string> cell{std::stod(row[0]), row[1]};
+    cumulative_first = row[1] == "2013" ? first[cell] : cumulative_first + first[cell];
+    cumulative_stays = row[1] == "2013" ? stays[cell] : cumulative_stays + stays[cell];
+    CHECK(std::stoi(row[2]) == first[cell]);
+    CHECK(std::stod(row[4]) == cumulative_first / 300.0);
+    CHECK(std::stoi(row[5]) == stays[cell]);
+    CHECK(std::stod(row[7]) == cumulative_stays / 300.0);
+    settled_later += row[1] != "2013" && row[1] != "never" ? stays[cell] : 0;
   }
-  CHECK(first_years.back() == std::vector<std::string>{"250000", "never", std::to_string(first[{250000, "never"}]),
-                                                       format_number(first[{250000, "never"}] / 300.0), "1"});
+  CHECK(settled_later > 0);  // the distribution of the settling year is tested, not only its ends
+  const int never = stays[{150000, "never"}];
+  CHECK(first_years.back() == std::vector<std::string>{"150000", "never", std::to_string(first[{150000, "never"}]),
+                                                       format_number(first[{150000, "never"}] / 300.0), "1",
+                                                       std::to_string(never), format_number(never / 300.0), "1"});
 }
 
 TEST_CASE("mc: bad options and scenarios without uncertainty", "[e2e][mc]") {

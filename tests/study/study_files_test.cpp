@@ -162,8 +162,8 @@ TEST_CASE("parse_study_state reads back thresholds and paired differences, and c
     state.paired->differences.bands().add(difference);
   }
   const std::string text = study_state_text(state);
-  CHECK(text.find("\nthresholds 2 rows 1 runs 2\nthreshold 0x0p+0 below 1 first 1\n"
-                  "threshold 0x1.8p+1 below 1 first 1\npaired baseline\npairs 2\nlower 1\nhigher 1\n") !=
+  CHECK(text.find("\nthresholds 2 rows 1 runs 2\nthreshold 0x0p+0 below 1 first 1 stays 1\n"
+                  "threshold 0x1.8p+1 below 1 first 1 stays 1\npaired baseline\npairs 2\nlower 1\nhigher 1\n") !=
         std::string::npos);
   const StudyState read = parse_study_state(text, k_path);
   CHECK(study_state_text(read) == text);
@@ -172,11 +172,11 @@ TEST_CASE("parse_study_state reads back thresholds and paired differences, and c
   CHECK(read.paired->differences.bands().quantile(0, Column::shortage, 1.0) == 3.0);
 
   const std::string body = unsealed(text);
-  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 3 first 1"))) ==
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 3 first 1 stays 1"))) ==
         at(line_of(body, "threshold 0x0p+0"), "threshold 1: malformed count (0 to the runs)"));
-  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x1p+2 below 1 first 1"))) ==
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x1p+2 below 1 first 1 stays 1"))) ==
         at(line_of(body, "threshold 0x1.8p+1"), "thresholds must increase strictly (4 then 3)"));
-  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 1 first 1 1"))) ==
+  CHECK(state_error(sealed(with_line(body, "threshold 0x0p+0", "threshold 0x0p+0 below 1 first 1 stays 1 1"))) ==
         at(line_of(body, "threshold 0x0p+0"), "threshold 1: unexpected text after the counts"));
   CHECK(state_error(sealed(with_line(body, "lower ", "lower 3"))) ==
         at(line_of(body, "lower "), "malformed lower count"));
