@@ -1,6 +1,7 @@
 # The dependency rule between the folders of sim/, checked on every configure:
 #   model  <- fit (through model/attack_trend.hpp only) <- io <- study <- cli
 #   stats  <- io, study, cli
+#   io <- plot <- cli
 # A source may include headers of its own folder and of the folders its library links.
 # A wrong-direction include stops the configure with the file, the line and the header.
 
@@ -8,7 +9,7 @@
 # of ALLOWED (folder prefixes such as "io/", or whole headers such as "model/attack_trend.hpp").
 function(gapsim_check_includes folder allowed)
   set(files ${ARGN})
-  set(project_folders model fit stats io study cli)
+  set(project_folders model fit stats io study plot cli)
   foreach(file IN LISTS files)
     file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
     foreach(line IN LISTS lines)

@@ -15,5 +15,6 @@ int mc_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
+int plot_command(const std::vector<std::string>& args);
 
 }  // namespace gapsim

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
@@ -33,10 +34,12 @@ namespace po = boost::program_options;
 constexpr const char* k_usage =
     "usage: gapsim mc FILE|DIR... [--runs N] [--seed S] [--threads T] [--sampler random|lhs|sobol]\n"
     "                 [--series VAR,...] [--thresholds X,...] [--reference NAME] [--shard K/N]\n"
-    "                 [--replay RUN] [--posterior FILE] [--quiet] [-o DIR]\n"
+    "                 [--replay RUN] [--posterior FILE] [--plots|--no-plots] [--format svg,png]\n"
+    "                 [--quiet] [-o DIR]\n"
     "Samples the [uncertain] inputs of each scenario N times, runs every sample and writes\n"
     "DIR/<scenario>/bands.csv, probabilities.csv, first_years.csv, runs.csv (and series_long.csv\n"
-    "with --series), study_state and manifest. The results depend on the seed only, not on\n"
+    "with --series), study_state and manifest, then each study's figures (DIR/<scenario>/figures/)\n"
+    "and DIR/report.html. The results depend on the seed only, not on\n"
     "--threads.\n"
     "--thresholds X,... (default 0): probabilities.csv gives P(shortage <= X) per year and X,\n"
     "first_years.csv the year the shortage first falls to X and the year from which it stays\n"
@@ -137,8 +140,13 @@ int paired_study(const po::variables_map& vm, const std::vector<std::string>& pa
     }
   } catch (const std::exception& error) {
     failures.push_back(error.what());
+    return report_failures("mc", failures);
   }
-  return report_failures("mc", failures);
+  const int status = report_failures("mc", failures);
+  if (shard.count > 1) {  // a shard's bands are not the study's
+    return status;
+  }
+  return std::max(status, plot_after_command(vm, vm["output"].as<std::string>(), "", ""));
 }
 
 }  // namespace
@@ -156,6 +164,7 @@ int mc_command(const std::vector<std::string>& args) {
       "posterior", po::value<std::string>(), "posterior.csv whose draws the calibrated keys take");
   options.add_options()("output,o", po::value<std::string>()->default_value("output"), "output directory");
   add_study_options(options);
+  add_plot_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
@@ -187,6 +196,7 @@ int mc_command(const std::vector<std::string>& args) {
   if (vm->count("reference")) {
     return paired_study(*vm, paths, plan_of, shard, replay);
   }
+  int written = 0;  // studies written, which the figures and report then show
   const auto failures = for_each_scenario(paths, [&](const std::string& path) {
     const UncertainScenario scenario(path, read_disk_file);
     const StudyPlan plan = plan_of(scenario);
@@ -204,8 +214,13 @@ int mc_command(const std::vector<std::string>& args) {
     write_and_report(
         *vm, scenario.raw.name, output,
         " (" + std::to_string(plan.last - plan.first) + " runs in " + seconds_text(seconds.count()) + " s)");
+    ++written;
   });
-  return report_failures("mc", failures);
+  const int status = report_failures("mc", failures);
+  if (replay || written == 0 || shard.count > 1) {  // a shard's bands are not the study's
+    return status;
+  }
+  return std::max(status, plot_after_command(*vm, (*vm)["output"].as<std::string>(), "", ""));
 }
 
 }  // namespace gapsim

@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/scenario_paths.hpp"
 #include "cli/study_options.hpp"
 #include "cli/usage_error.hpp"
@@ -24,12 +25,13 @@ namespace po = boost::program_options;
 
 constexpr const char* k_usage =
     "usage: gapsim run FILE|DIR... [-o DIR] [--reference NAME] [--set KEY=VALUE]...\n"
-    "                  [--columns VAR,...] [--years YEAR,...]\n"
+    "                  [--columns VAR,...] [--years YEAR,...] [--plots|--no-plots] [--format svg,png]\n"
     "Runs every scenario file given (a directory means every *.ini in it) and writes\n"
     "DIR/<scenario>/timeseries.csv (one row per report step), DIR/<scenario>/programmes.csv\n"
     "(one row per report step and programme), DIR/<scenario>/manifest (inputs, resolved keys,\n"
     "column units) and DIR/summary.csv (one row per scenario: end-of-run levels, peak, costs\n"
-    "by kind, and levels at 1 January and flows over each --years year).\n"
+    "by kind, and levels at 1 January and flows over each --years year), then the figures\n"
+    "(DIR/figures/*.gp, rendered by gnuplot to SVG and PNG) and DIR/report.html.\n"
     "--set KEY=VALUE sets a scenario key for this run only, in every scenario given (a path is\n"
     "relative to the current directory); the manifest records it.\n"
     "Limits: scenario and data files are regular files of at most 16 MiB; an extends chain\n"
@@ -90,6 +92,7 @@ int run_command(const std::vector<std::string>& args) {
       "columns", po::value<std::string>(), "VAR,...: the timeseries.csv columns after year (and month), in order")(
       "years", po::value<std::string>(),
       "YEAR,...: the years the summary gives levels and yearly flows for (default: 2020,2030)");
+  add_plot_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
@@ -126,7 +129,13 @@ int run_command(const std::vector<std::string>& args) {
       failures.push_back(error.what());
     }
   }
-  return report_failures("run", failures);
+  const int status = report_failures("run", failures);
+  if (rows.empty()) {
+    return status;
+  }
+  const std::string subtitle = std::to_string(rows.size()) + " scenarios as written" +
+                               (reference ? ", reference " + reference_name : std::string());
+  return std::max(status, plot_after_command(*vm, out_dir, reference ? reference_name : "", subtitle));
 }
 
 }  // namespace gapsim

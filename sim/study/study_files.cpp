@@ -50,7 +50,7 @@ void add_share(std::string& out, std::uint64_t n, std::uint64_t runs) {
 }  // namespace
 
 std::string bands_csv(const BandStats& bands, ReportStep report) {
-  std::string out = report_time_header(report) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95\n";
+  std::string out = report_time_header(report) + ",variable,mean,sd,p5,p10,p25,p50,p75,p90,p95,deterministic\n";
   for (int row = 0; row < bands.rows(); ++row) {
     const std::string time = report_time_cells(bands.reference()(row, 0), report);
     for (int c = 1; c < k_column_count; ++c) {
@@ -63,6 +63,7 @@ std::string bands_csv(const BandStats& bands, ReportStep report) {
       for (double q : k_band_quantiles) {
         add_cell(out, bands.quantile(row, column, q));
       }
+      add_cell(out, bands.reference()(row, c));
       out += '\n';
     }
   }

@@ -21,8 +21,9 @@ namespace gapsim {
 // The quantiles of bands.csv, as fractions.
 inline constexpr double k_band_quantiles[] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
-// year[,month],variable,mean,sd,p5,p10,p25,p50,p75,p90,p95: one row per report step and
-// variable (every time-series column but time).
+// year[,month],variable,mean,sd,p5,p10,p25,p50,p75,p90,p95,deterministic: one row per report
+// step and variable (every time-series column but time); deterministic is the value in the
+// run of the scenario as written (in a paired study's differences, the difference of the two).
 std::string bands_csv(const BandStats& bands, ReportStep report);
 
 // year[,month],threshold,runs,at_or_below,p_at_or_below: per report step (times from

@@ -30,7 +30,19 @@ TempDir::TempDir(const std::string& name) : path(fs::temp_directory_path() / ("g
 
 TempDir::~TempDir() { fs::remove_all(path); }
 
+std::vector<std::string> with_plot_choice(std::vector<std::string> args) {
+  const bool draws = !args.empty() && (args[0] == "run" || args[0] == "mc" || args[0] == "merge");
+  const bool chosen = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+    return arg == "--plots" || arg == "--no-plots" || arg.starts_with("--format");
+  });
+  if (draws && !chosen) {
+    args.push_back("--no-plots");
+  }
+  return args;
+}
+
 int gapsim(std::vector<std::string> args) {
+  args = with_plot_choice(std::move(args));
   args.insert(args.begin(), "gapsim");
   std::vector<const char*> argv;
   for (const std::string& arg : args) {
@@ -45,7 +57,8 @@ namespace {
 class ProgramArgs {
  public:
   explicit ProgramArgs(const std::vector<std::string>& args) : m_args{GAPSIM_BINARY} {
-    m_args.insert(m_args.end(), args.begin(), args.end());
+    const std::vector<std::string> chosen = with_plot_choice(args);
+    m_args.insert(m_args.end(), chosen.begin(), chosen.end());
   }
   std::vector<char*> argv() {
     std::vector<char*> pointers;

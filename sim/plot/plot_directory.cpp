@@ -1,0 +1,239 @@
+// Figures and reports of output directories.
+#include "plot/plot_directory.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "io/atomic_file.hpp"
+#include "io/input_error.hpp"
+#include "io/scenario_loader.hpp"
+#include "plot/csv_table.hpp"
+#include "plot/gnuplot_runner.hpp"
+#include "plot/report_html.hpp"
+#include "plot/run_figures.hpp"
+#include "plot/study_figures.hpp"
+
+namespace gapsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_or_empty(const fs::path& path) { return read_disk_file(path.string()).value_or(""); }
+
+// The figures of one figures/ directory: scripts written, to be rendered together.
+struct FigureSet {
+  fs::path dir;
+  std::string subtitle;
+  std::vector<Figure> figures;
+};
+
+void write_scripts(const FigureSet& set, FigureFormats formats) {
+  fs::create_directories(set.dir);
+  for (const Figure& figure : set.figures) {
+    write_file_atomically((set.dir / (figure.name + ".gp")).string(), figure_script(figure, set.subtitle, formats));
+  }
+}
+
+std::vector<ReportFigure> report_figures(const FigureSet& set, const PlotRequest& request, const fs::path& top) {
+  std::vector<ReportFigure> out;
+  for (const Figure& figure : set.figures) {
+    ReportFigure shown{figure.title, figure.caption, "", ""};
+    const fs::path svg = set.dir / (figure.name + ".svg");
+    if (request.gnuplot && request.formats.svg && fs::exists(svg)) {
+      shown.svg = read_or_empty(svg);
+    } else {
+      const fs::path png = fs::relative(set.dir / (figure.name + ".png"), top);
+      shown.fallback = request.gnuplot && request.formats.png
+                           ? "<img alt=\"" + html_escaped(figure.title) + "\" src=\"" + html_escaped(png.string()) +
+                                 "\" style=\"width:100%\">"
+                           : "Not rendered: render " + html_escaped(fs::relative(set.dir, top).string()) + "/" +
+                                 html_escaped(figure.name) + ".gp with gnuplot.";
+    }
+    out.push_back(std::move(shown));
+  }
+  return out;
+}
+
+double number_in(const CsvTable& table, const std::vector<std::string>& row, std::string_view column) {
+  const auto c = table.column(column);
+  return c && *c < row.size() && !row[*c].empty() ? std::stod(row[*c]) : std::nan("");
+}
+
+// A run directory: the summary table and the run figures.
+ReportSection run_section(const fs::path& dir, const PlotRequest& request, FigureSet& set) {
+  const CsvTable summary = parse_csv_table(read_or_empty(dir / "summary.csv"));
+  std::vector<RunScenario> scenarios;
+  ReportTable table{
+      "Summary by scenario: persons (FTE) at 1 January, cost in billion yen; 'vs ref' is the "
+      "difference from the reference " +
+          (request.reference.empty() ? std::string("(none)") : request.reference),
+      {"scenario", "shortage 2020", "shortage 2030", "vs ref 2030", "peak shortage", "total cost", "vs ref cost"},
+      {}};
+  for (const auto& row : summary.rows) {
+    RunScenario scenario;
+    scenario.name = row.at(0);
+    const CsvTable series = parse_csv_table(read_or_empty(dir / scenario.name / "timeseries.csv"));
+    scenario.monthly = series.column("month").has_value();
+    scenario.columns = series.header;
+    const CsvTable programmes = parse_csv_table(read_or_empty(dir / scenario.name / "programmes.csv"));
+    if (const auto name = programmes.column("programme")) {
+      for (const auto& p : programmes.rows) {
+        if (std::find(scenario.programmes.begin(), scenario.programmes.end(), p[*name]) != scenario.programmes.end()) {
+          break;  // the next report step begins
+        }
+        scenario.programmes.push_back(p[*name]);
+      }
+    }
+    scenarios.push_back(scenario);
+    table.rows.push_back({scenario.name, grouped_number(number_in(summary, row, "shortage_2020")),
+                          grouped_number(number_in(summary, row, "shortage_2030")),
+                          grouped_number(number_in(summary, row, "diff_shortage_2030")),
+                          grouped_number(number_in(summary, row, "peak_shortage")),
+                          grouped_number(number_in(summary, row, "total_cost") / 1e9, 1),
+                          grouped_number(number_in(summary, row, "diff_total_cost") / 1e9, 1)});
+  }
+  set.dir = dir / "figures";
+  set.subtitle = request.subtitle;
+  set.figures = run_figures(scenarios, request.reference);
+  return {"Scenarios", {table}, {}};
+}
+
+// One study directory: its key bands and its figures.
+ReportSection study_section(const fs::path& dir, FigureSet& set) {
+  const CsvTable bands = parse_csv_table(read_or_empty(dir / "bands.csv"));
+  StudyTables study;
+  study.scenario = dir.filename().string();
+  study.monthly = bands.column("month").has_value();
+  const std::size_t variable = bands.column("variable").value_or(1);
+  for (const auto& row : bands.rows) {
+    if (std::find(study.variable_names.begin(), study.variable_names.end(), row.at(variable)) !=
+        study.variable_names.end()) {
+      break;
+    }
+    study.variable_names.push_back(row.at(variable));
+  }
+  study.variables = static_cast<int>(study.variable_names.size());
+  const CsvTable probabilities = parse_csv_table(read_or_empty(dir / "probabilities.csv"));
+  if (const auto threshold = probabilities.column("threshold")) {
+    for (const auto& row : probabilities.rows) {
+      if (std::find(study.thresholds.begin(), study.thresholds.end(), row[*threshold]) != study.thresholds.end()) {
+        break;
+      }
+      study.thresholds.push_back(row[*threshold]);
+    }
+  }
+  const std::string manifest = read_or_empty(dir / "manifest");
+  const std::size_t paired = manifest.find("; reference ");
+  if (paired != std::string::npos && fs::exists(dir / "diff_bands.csv")) {
+    const std::size_t start = paired + 12;
+    study.reference = manifest.substr(start, manifest.find(';', start) - start);
+  }
+
+  ReportTable table{"Bands of " + study.scenario +
+                        " at 1 January: persons (FTE); deterministic is the scenario "
+                        "as written",
+                    {"year", "variable", "p5", "p50", "p95", "deterministic"},
+                    {}};
+  const CsvTable diff = parse_csv_table(read_or_empty(dir / "diff_bands.csv"));
+  for (const auto& row : bands.rows) {
+    const std::string& year = row.at(0);
+    const std::string& name = row.at(variable);
+    if ((year == "2020" || year == "2030") && (name == "shortage" || name == "skill_gap" || name == "workforce") &&
+        !study.monthly) {
+      table.rows.push_back({year, name, grouped_number(number_in(bands, row, "p5")),
+                            grouped_number(number_in(bands, row, "p50")), grouped_number(number_in(bands, row, "p95")),
+                            grouped_number(number_in(bands, row, "deterministic"))});
+    }
+  }
+  std::vector<ReportTable> tables{table};
+  if (!study.reference.empty()) {
+    ReportTable paired_table{study.scenario + " minus " + study.reference + ", run by run (persons)",
+                             {"year", "variable", "p5", "p50", "p95"},
+                             {}};
+    for (const auto& row : diff.rows) {
+      if ((row.at(0) == "2020" || row.at(0) == "2030") && row.at(variable) == "shortage" && !study.monthly) {
+        paired_table.rows.push_back({row[0], row[variable], grouped_number(number_in(diff, row, "p5")),
+                                     grouped_number(number_in(diff, row, "p50")),
+                                     grouped_number(number_in(diff, row, "p95"))});
+      }
+    }
+    tables.push_back(paired_table);
+  }
+  set.dir = dir / "figures";
+  const std::size_t seed_at = manifest.find(", seed ");
+  set.subtitle = "scenario " + study.scenario +
+                 (seed_at == std::string::npos
+                      ? std::string()
+                      : ", seed " + manifest.substr(seed_at + 7, manifest.find('\n', seed_at) - seed_at - 7));
+  set.figures = study_figures(study);
+  return {"Monte Carlo study: " + study.scenario, tables, {}};
+}
+
+}  // namespace
+
+PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest& request) {
+  const fs::path dir(dir_text);
+  std::vector<fs::path> studies;
+  std::vector<fs::path> manifests;
+  Report report;
+  std::vector<FigureSet> sets;
+  if (fs::exists(dir / "summary.csv")) {
+    report.title = "gapsim run: " + dir.filename().string();
+    sets.emplace_back();
+    report.sections.push_back(run_section(dir, request, sets.back()));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (fs::exists(entry.path() / "manifest")) {
+        manifests.push_back(entry.path() / "manifest");
+      }
+    }
+  } else {
+    if (fs::exists(dir / "study_state")) {
+      studies.push_back(dir);
+    } else if (fs::is_directory(dir)) {
+      for (const auto& entry : fs::directory_iterator(dir)) {
+        if (fs::exists(entry.path() / "study_state")) {
+          studies.push_back(entry.path());
+        }
+      }
+    }
+    if (studies.empty()) {
+      throw InputError(dir_text + ":0: not an output directory of gapsim run or mc (no summary.csv or study_state)");
+    }
+    std::sort(studies.begin(), studies.end());
+    report.title = "gapsim Monte Carlo studies: " + dir.filename().string();
+    for (const fs::path& study : studies) {
+      sets.emplace_back();
+      report.sections.push_back(study_section(study, sets.back()));
+      manifests.push_back(study / "manifest");
+    }
+  }
+  std::sort(manifests.begin(), manifests.end());
+
+  PlotOutcome outcome;
+  std::vector<GnuplotJob> jobs;
+  for (const FigureSet& set : sets) {
+    write_scripts(set, request.formats);
+    for (const Figure& figure : set.figures) {
+      jobs.push_back({set.dir.string(), figure.name + ".gp"});
+    }
+    outcome.figures += static_cast<int>(set.figures.size());
+  }
+  if (request.gnuplot) {
+    outcome.failures = run_gnuplot(*request.gnuplot, jobs, request.parallel);
+  } else {
+    report.note = std::string("Figures not rendered: gnuplot was not found (Debian package ") + k_gnuplot_package +
+                  "); their scripts are in the figures/ directories.";
+  }
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    report.sections[i].figures = report_figures(sets[i], request, dir);
+  }
+  for (const fs::path& manifest : manifests) {
+    report.provenance.emplace_back(fs::relative(manifest, dir).string(), read_or_empty(manifest));
+  }
+  outcome.report = (dir / "report.html").string();
+  write_file_atomically(outcome.report, report_html(report));
+  return outcome;
+}
+
+}  // namespace gapsim
