@@ -191,12 +191,15 @@ PngImage read_png(const std::string& bytes) {
                                           : 0;
       line[x] = static_cast<unsigned char>(in[1 + x] + predictor);
     }
+    int drawn = 0;
     for (int x = 0; x < image.width; ++x) {
       const unsigned char* pixel = line.data() + static_cast<std::size_t>(x) * channels;
       const double grey = (pixel[0] + pixel[1] + pixel[2]) / 3.0;
       sum += grey;
       squares += grey * grey;
+      drawn += grey < 235.0 ? 1 : 0;
     }
+    image.drawn_in_row.push_back(drawn);
     previous = line;
   }
   const double n = static_cast<double>(image.width) * image.height;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gapsim::test {
 
@@ -15,8 +16,9 @@ std::string xml_problem(std::string_view text);
 struct PngImage {
   int width = 0;
   int height = 0;
-  double grey_variance = 0.0;  // of the pixels' mean channel value, 0..255 scale
-  std::string problem;         // why it could not be read, or ""
+  double grey_variance = 0.0;     // of the pixels' mean channel value, 0..255 scale
+  std::vector<int> drawn_in_row;  // per row, the pixels darker than near-white (mean below 235)
+  std::string problem;            // why it could not be read, or ""
 };
 
 PngImage read_png(const std::string& bytes);
