@@ -102,7 +102,9 @@ TEST_CASE("ini_file::parse_ini errors name the file and line", "[io][ini]") {
 
 TEST_CASE("ini_file::parse_ini a very long section name takes linear time", "[io][ini]") {
   // Given a 4 MB section name and a few keys in it, parsing should take milliseconds, not
-  // grow with the product of the name and the number of lines.
+  // grow with the product of the name and the number of lines. The bound is far above the
+  // milliseconds (sanitizer builds on a busy machine are many times slower) and far below
+  // what a quadratic parse of this name takes.
   const std::string name(4'000'000, 'a');
   const std::string text = "[" + name + "]\nx = 1\ny = 2\n[" + name + "\nz = 3\n";
   const auto start = std::chrono::steady_clock::now();
@@ -112,7 +114,7 @@ TEST_CASE("ini_file::parse_ini a very long section name takes linear time", "[io
   REQUIRE(file.settings.size() == 2);
   CHECK(file.settings[1].key == name + ".y");
   CHECK(file.settings[1].line == 3);
-  CHECK(elapsed < std::chrono::seconds(2));
+  CHECK(elapsed < std::chrono::seconds(30));
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 #include "io/key_schema.hpp"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <string>
 
 namespace gapsim {
@@ -45,11 +44,11 @@ TEST_CASE("key schema: closest_key", "[io][keys]") {
   CHECK(closest_key("programm.riss.intake") == "programme.riss.intake");
   CHECK(closest_key("event.games.attack_multiplyer") == "event.games.attack_multiplier");
   // Given a typo under a section name of a million characters, the suggestion should keep the
-  // name and come in well under a second (a full edit distance would take hours).
+  // name. The banded distance takes milliseconds here; a full edit distance would take hours,
+  // which ctest's timeout turns into a failure (no wall-clock bound here: under TSan on a busy
+  // machine this once took 2.1 s and a 2 s bound failed).
   const std::string name(1'000'000, 'n');
-  const auto start = std::chrono::steady_clock::now();
   CHECK(closest_key("programm." + name + ".intak") == "programme." + name + ".intake");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
 }  // namespace
