@@ -5,6 +5,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/study_options.hpp"
 #include "io/atomic_file.hpp"
@@ -25,7 +26,8 @@ constexpr const char* k_usage =
     "over the year). Over the scenario's [uncertain] inputs, writes\n"
     "DIR/<scenario>/tornado.csv (each input at its 5th and 95th percentile, the others at\n"
     "their medians) and sobol.csv (first-order and total indices from N (d + 2) runs of a\n"
-    "Saltelli design, with 95% bootstrap intervals), and a manifest.";
+    "Saltelli design, with 95% bootstrap intervals), and a manifest, then the tornado and Sobol\n"
+    "figures (DIR/<scenario>/figures/) and DIR/report.html ([--plots|--no-plots] [--format svg,png]).";
 
 }  // namespace
 
@@ -40,6 +42,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
       "sampler", po::value<std::string>()->default_value("sobol"), "sobol, random or lhs")(
       "bootstrap", po::value<int>()->default_value(1000), "bootstrap resamples for the intervals");
   add_study_options(options);
+  add_plot_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
@@ -63,7 +66,7 @@ int sensitivity_command(const std::vector<std::string>& args) {
       sensitivity, scenario.inputs, manifest_text(scenario.raw, scenario.variants.base(), read_disk_file));
   write_directory_atomically(dir, {{"tornado.csv", tornado}, {"sobol.csv", sobol}, {"manifest", manifest}});
   std::cout << scenario.raw.name << ": " << dir << "/tornado.csv, sobol.csv (" << runs << " runs)\n";
-  return k_exit_success;
+  return plot_after_command(*vm, (*vm)["out-dir"].as<std::string>(), "", "");
 }
 
 }  // namespace gapsim

@@ -12,6 +12,7 @@
 #include "plot/gnuplot_runner.hpp"
 #include "plot/report_html.hpp"
 #include "plot/run_figures.hpp"
+#include "plot/sensitivity_figures.hpp"
 #include "plot/study_figures.hpp"
 
 namespace gapsim {
@@ -170,6 +171,28 @@ ReportSection study_section(const fs::path& dir, FigureSet& set) {
   return {"Monte Carlo study: " + study.scenario, tables, {}};
 }
 
+// One sensitivity directory: its tornado table and its figures.
+ReportSection sensitivity_section(const fs::path& dir, FigureSet& set) {
+  const CsvTable tornado = parse_csv_table(read_or_empty(dir / "tornado.csv"));
+  const std::string scenario = dir.filename().string();
+  const std::string at_low = tornado.header.size() > 3 ? tornado.header[3] : "";
+  const std::string metric = at_low.substr(0, at_low.rfind("_at_low"));
+  ReportTable table{"Tornado of " + metric + ": " + scenario + " (each input alone at its 5th and 95th percentile)",
+                    {"input", "low", "high", "at low", "at high", "at medians", "swing"},
+                    {}};
+  for (const auto& row : tornado.rows) {
+    if (row.size() >= 7) {
+      table.rows.push_back({row[0], row[1], row[2], grouped_number(std::stod(row[3])),
+                            grouped_number(std::stod(row[4])), grouped_number(std::stod(row[5])),
+                            grouped_number(std::stod(row[6]))});
+    }
+  }
+  set.dir = dir / "figures";
+  set.subtitle = "scenario " + scenario;
+  set.figures = sensitivity_figures(scenario, metric, tornado.rows.size());
+  return {"Sensitivity: " + scenario, {table}, {}};
+}
+
 }  // namespace
 
 PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest& request) {
@@ -188,24 +211,38 @@ PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest
       }
     }
   } else {
-    if (fs::exists(dir / "study_state")) {
-      studies.push_back(dir);
-    } else if (fs::is_directory(dir)) {
+    std::vector<fs::path> sensitivities;
+    const auto classify = [&](const fs::path& candidate) {
+      if (fs::exists(candidate / "study_state")) {
+        studies.push_back(candidate);
+      } else if (fs::exists(candidate / "tornado.csv")) {
+        sensitivities.push_back(candidate);
+      }
+    };
+    classify(dir);
+    if (studies.empty() && sensitivities.empty() && fs::is_directory(dir)) {
       for (const auto& entry : fs::directory_iterator(dir)) {
-        if (fs::exists(entry.path() / "study_state")) {
-          studies.push_back(entry.path());
-        }
+        classify(entry.path());
       }
     }
-    if (studies.empty()) {
-      throw InputError(dir_text + ":0: not an output directory of gapsim run or mc (no summary.csv or study_state)");
+    if (studies.empty() && sensitivities.empty()) {
+      throw InputError(dir_text +
+                       ":0: not an output directory of gapsim run, mc or sensitivity (no summary.csv, "
+                       "study_state or tornado.csv)");
     }
     std::sort(studies.begin(), studies.end());
-    report.title = "gapsim Monte Carlo studies: " + dir.filename().string();
+    std::sort(sensitivities.begin(), sensitivities.end());
+    report.title =
+        (studies.empty() ? "gapsim sensitivity: " : "gapsim Monte Carlo studies: ") + dir.filename().string();
     for (const fs::path& study : studies) {
       sets.emplace_back();
       report.sections.push_back(study_section(study, sets.back()));
       manifests.push_back(study / "manifest");
+    }
+    for (const fs::path& sensitivity : sensitivities) {
+      sets.emplace_back();
+      report.sections.push_back(sensitivity_section(sensitivity, sets.back()));
+      manifests.push_back(sensitivity / "manifest");
     }
   }
   std::sort(manifests.begin(), manifests.end());

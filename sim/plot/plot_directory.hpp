@@ -1,7 +1,7 @@
 // Figures and the report of an output directory, whichever command wrote it: a run
 // (DIR/summary.csv and DIR/<scenario>/timeseries.csv), one Monte Carlo study (DIR/study_state)
-// or a set of them (DIR/<scenario>/study_state). Writes each figure's script into a figures/
-// directory beside the CSVs it reads, renders them with gnuplot, and writes DIR/report.html.
+// or sensitivity analysis (DIR/tornado.csv), or a set of them (DIR/<scenario>/...). Writes each figure's script into a
+// figures/ directory beside the CSVs it reads, renders them with gnuplot, and writes DIR/report.html.
 #pragma once
 
 #include <optional>

@@ -34,8 +34,9 @@ std::vector<fs::path> files_with(const fs::path& dir, const std::string& extensi
   return out;
 }
 
-// Checks every rendered figure under `dir`; returns how many there are.
-std::size_t check_figures(const fs::path& dir) {
+// Checks every rendered figure under `dir` (with `x_label` on its x axis, when given);
+// returns how many there are.
+std::size_t check_figures(const fs::path& dir, const std::string& x_label = "Year") {
   const auto scripts = files_with(dir, ".gp");
   for (const fs::path& script : scripts) {
     INFO(script);
@@ -45,7 +46,7 @@ std::size_t check_figures(const fs::path& dir) {
     png.replace_extension(".png");
     const std::string text = slurp(svg);
     CHECK(test::xml_problem(text).empty());
-    CHECK(text.find(">Year<") != std::string::npos);
+    CHECK((x_label.empty() || text.find(">" + x_label + "<") != std::string::npos));
     const test::PngImage image = test::read_png(slurp(png));
     CHECK(image.problem.empty());
     CHECK(image.width == 960);
@@ -106,6 +107,26 @@ TEST_CASE("figures: a paired Monte Carlo study renders fans, probabilities and d
   check_report(dir.path / "report.html", figures);
 }
 
+TEST_CASE("figures: sensitivity renders its tornado and Sobol indices", "[e2e][figures]") {
+  TempDir dir("figures_sensitivity");
+  REQUIRE(gapsim({"sensitivity", k_scenarios + "/baseline.ini", "--output", "shortage_2030", "--runs", "64", "--quiet",
+                  "--plots", "-o", dir.path.string()}) == 0);
+  const std::size_t figures = check_figures(dir.path, "");
+  CHECK(figures == 2);
+  const std::string tornado = slurp(dir.path / "baseline" / "figures" / "tornado.svg");
+  for (const std::string text : {">demand.growth (0.0115 to 0.0385)<", ">input at its 5th percentile<",
+                                 ">Tornado of shortage_2030: baseline<"}) {
+    INFO(text);
+    CHECK(tornado.find(text) != std::string::npos);
+  }
+  const std::string sobol = slurp(dir.path / "baseline" / "figures" / "sobol.svg");
+  CHECK(sobol.find(">first order<") != std::string::npos);
+  CHECK(sobol.find(">Sobol index<") != std::string::npos);
+  check_report(dir.path / "report.html", figures);
+  CHECK(slurp(dir.path / "report.html").find("<td>demand.growth</td><td>0.0115</td><td>0.0385</td>") !=
+        std::string::npos);
+}
+
 TEST_CASE("figures: without gnuplot, one message, every CSV and script, and the report", "[e2e][figures]") {
   TempDir dir("figures_missing");
   const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
@@ -155,9 +176,10 @@ TEST_CASE("figures: a script re-renders its SVG byte for byte, and plot draws an
 
   const test::CommandOutput nothing = test::gapsim_output({"plot", (dir.path / "baseline").string()});
   CHECK(nothing.status == 1);
-  CHECK(nothing.error.find((dir.path / "baseline").string() +
-                           ":0: not an output directory of gapsim run or mc (no summary.csv or study_state)") !=
-        std::string::npos);
+  CHECK(
+      nothing.error.find((dir.path / "baseline").string() +
+                         ":0: not an output directory of gapsim run, mc or sensitivity (no summary.csv, study_state or "
+                         "tornado.csv)") != std::string::npos);
 }
 
 }  // namespace
