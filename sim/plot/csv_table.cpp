@@ -25,6 +25,18 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
   return it == header.end() ? std::nullopt : std::optional(static_cast<std::size_t>(it - header.begin()));
 }
 
+std::vector<std::string> CsvTable::first_step_values(std::string_view name) const {
+  std::vector<std::string> values;
+  const auto c = column(name);
+  for (std::size_t r = 0; c && r < rows.size() && *c < rows[r].size(); ++r) {
+    if (std::find(values.begin(), values.end(), rows[r][*c]) != values.end()) {
+      break;  // the next report step begins
+    }
+    values.push_back(rows[r][*c]);
+  }
+  return values;
+}
+
 CsvTable parse_csv_table(std::string_view text) {
   CsvTable table;
   bool first = true;

@@ -77,15 +77,8 @@ ReportSection run_section(const fs::path& dir, const PlotRequest& request, Figur
     const CsvTable series = parse_csv_table(read_or_empty(dir / scenario.name / "timeseries.csv"));
     scenario.monthly = series.column("month").has_value();
     scenario.columns = series.header;
-    const CsvTable programmes = parse_csv_table(read_or_empty(dir / scenario.name / "programmes.csv"));
-    if (const auto name = programmes.column("programme")) {
-      for (const auto& p : programmes.rows) {
-        if (std::find(scenario.programmes.begin(), scenario.programmes.end(), p[*name]) != scenario.programmes.end()) {
-          break;  // the next report step begins
-        }
-        scenario.programmes.push_back(p[*name]);
-      }
-    }
+    scenario.programmes =
+        parse_csv_table(read_or_empty(dir / scenario.name / "programmes.csv")).first_step_values("programme");
     scenarios.push_back(scenario);
     table.rows.push_back({scenario.name, grouped_number(number_in(summary, row, "shortage_2020")),
                           grouped_number(number_in(summary, row, "shortage_2030")),
@@ -107,23 +100,9 @@ ReportSection study_section(const fs::path& dir, FigureSet& set) {
   study.scenario = dir.filename().string();
   study.monthly = bands.column("month").has_value();
   const std::size_t variable = bands.column("variable").value_or(1);
-  for (const auto& row : bands.rows) {
-    if (std::find(study.variable_names.begin(), study.variable_names.end(), row.at(variable)) !=
-        study.variable_names.end()) {
-      break;
-    }
-    study.variable_names.push_back(row.at(variable));
-  }
+  study.variable_names = bands.first_step_values("variable");
   study.variables = static_cast<int>(study.variable_names.size());
-  const CsvTable probabilities = parse_csv_table(read_or_empty(dir / "probabilities.csv"));
-  if (const auto threshold = probabilities.column("threshold")) {
-    for (const auto& row : probabilities.rows) {
-      if (std::find(study.thresholds.begin(), study.thresholds.end(), row[*threshold]) != study.thresholds.end()) {
-        break;
-      }
-      study.thresholds.push_back(row[*threshold]);
-    }
-  }
+  study.thresholds = parse_csv_table(read_or_empty(dir / "probabilities.csv")).first_step_values("threshold");
   const std::string manifest = read_or_empty(dir / "manifest");
   const std::size_t paired = manifest.find("; reference ");
   if (paired != std::string::npos && fs::exists(dir / "diff_bands.csv")) {

@@ -72,20 +72,16 @@ void ThresholdCounts::merge(const ThresholdCounts& other) {
   m_runs += other.m_runs;
 }
 
-std::uint64_t ThresholdCounts::never(std::size_t k) const {
-  std::uint64_t reached = 0;
-  for (int row = 0; row < m_rows; ++row) {
-    reached += first_at(k, row);
-  }
-  return m_runs - reached;
-}
+std::uint64_t ThresholdCounts::never(std::size_t k) const { return m_runs - row_sum(m_first, k); }
 
-std::uint64_t ThresholdCounts::never_stays(std::size_t k) const {
-  std::uint64_t settled = 0;
+std::uint64_t ThresholdCounts::never_stays(std::size_t k) const { return m_runs - row_sum(m_stays, k); }
+
+std::uint64_t ThresholdCounts::row_sum(const std::vector<std::uint64_t>& counts, std::size_t k) const {
+  std::uint64_t sum = 0;
   for (int row = 0; row < m_rows; ++row) {
-    settled += stays_from(k, row);
+    sum += counts[index(k, row)];
   }
-  return m_runs - settled;
+  return sum;
 }
 
 std::string ThresholdCounts::serialize() const {

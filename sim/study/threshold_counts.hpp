@@ -55,6 +55,8 @@ class ThresholdCounts {
 
  private:
   std::size_t index(std::size_t k, int row) const { return k * static_cast<std::size_t>(m_rows) + row; }
+  // The sum of threshold `k`'s counts over the rows.
+  std::uint64_t row_sum(const std::vector<std::uint64_t>& counts, std::size_t k) const;
 
   std::vector<double> m_thresholds;
   int m_rows = 0;
