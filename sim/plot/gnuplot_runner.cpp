@@ -20,8 +20,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Where a job's stderr goes while gnuplot runs; read and removed when it ends.
-std::string stderr_path(const GnuplotJob& job) { return (fs::path(job.dir) / ("." + job.script + ".stderr")).string(); }
+// Where a job's stderr goes while gnuplot runs; read and removed when it ends. Absolute: the
+// spawn opens it after changing into the job's directory, where a relative one would not exist.
+std::string stderr_path(const GnuplotJob& job) {
+  return fs::absolute(fs::path(job.dir) / ("." + job.script + ".stderr")).string();
+}
 
 // The last non-empty line of a file, or "".
 std::string last_line(const std::string& path) {
@@ -88,8 +91,8 @@ std::vector<std::string> run_gnuplot(const std::string& gnuplot, std::span<const
     const int error = ::posix_spawn(&pid, gnuplot.c_str(), &actions, nullptr, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
     if (error != 0) {
-      failures.push_back((fs::path(job.dir) / job.script).string() + ": cannot start " + gnuplot + ": " +
-                         std::strerror(error));
+      failures.push_back((fs::path(job.dir) / job.script).string() + ": cannot start " + gnuplot + " in " + job.dir +
+                         ": " + std::strerror(error));
       continue;
     }
     running.emplace(pid, i);

@@ -127,6 +127,24 @@ TEST_CASE("figures: sensitivity renders its tornado and Sobol indices", "[e2e][f
         std::string::npos);
 }
 
+// Works in `dir` until it goes out of scope, then back where it was.
+struct WorkingDirectory {
+  fs::path previous = fs::current_path();
+  explicit WorkingDirectory(const fs::path& dir) { fs::current_path(dir); }
+  ~WorkingDirectory() { fs::current_path(previous); }
+};
+
+TEST_CASE("figures: an output directory named relative to the working directory, as the README's -o output",
+          "[e2e][figures]") {
+  TempDir dir("figures_relative");
+  const WorkingDirectory inside(dir.path);
+  REQUIRE(gapsim({"run", k_scenarios + "/baseline.ini", "--plots", "-o", "out"}) == 0);
+  REQUIRE(gapsim({"mc", k_scenarios + "/baseline.ini", "--runs", "50", "--quiet", "--plots", "-o", "out/mc"}) == 0);
+  CHECK(check_figures("out/figures") == 2 + 3);
+  CHECK(check_figures("out/mc") == 6);
+  CHECK(files_with(".", ".stderr").empty());  // gnuplot's logs are read and removed
+}
+
 TEST_CASE("figures: without gnuplot, one message, every CSV and script, and the report", "[e2e][figures]") {
   TempDir dir("figures_missing");
   const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
