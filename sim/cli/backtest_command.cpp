@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/trend_options.hpp"
 #include "cli/usage_error.hpp"
 #include "fit/backtest.hpp"
@@ -28,12 +29,14 @@ constexpr const char* k_backtest_usage =
     "                       [--criterion aic|aicc|bic] [-o DIR]\n"
     "--until: fits on the years up to and including YEAR, projects the later years and writes\n"
     "DIR/backtest.csv (per-year errors and interval hits), DIR/backtest_summary.csv (MAPE,\n"
-    "mean log error, interval coverage), DIR/fit_parameters.csv and DIR/manifest.\n"
+    "mean log error, interval coverage), DIR/fit_parameters.csv, DIR/fit_projection.csv and\n"
+    "DIR/fit_models.csv (as fit writes them, over the data's years) and DIR/manifest.\n"
     "--rolling: fits every model on the first 6, 7, ... rows, scores each model and\n"
     "combination on the next H (default 5) years that have data, and writes\n"
     "DIR/rolling_origin.csv (every forecast: median, intervals, hits, CRPS, interval scores),\n"
     "DIR/rolling_summary.csv (per method and horizon: mean CRPS, coverage before and after\n"
-    "widening; auto marks the method --model auto picks) and DIR/manifest.";
+    "widening; auto marks the method --model auto picks) and DIR/manifest.\n"
+    "Both also write their figures and DIR/report.html, unless --no-plots.";
 
 int rolling_backtest(const po::variables_map& vm, const TrendInput& input, const std::vector<std::string>& args) {
   const int horizons = vm["horizons"].as<int>();
@@ -51,7 +54,7 @@ int rolling_backtest(const po::variables_map& vm, const TrendInput& input, const
   write_output_files(dir, {{"rolling_origin.csv", rolling_origin_csv(evaluation)},
                            {"rolling_summary.csv", rolling_summary_csv(evaluation, picked)},
                            {"manifest", command_manifest_text("backtest", args, {input.path}, read_disk_file)}});
-  return k_exit_success;
+  return plot_after_command(vm, dir, "", "");
 }
 
 }  // namespace
@@ -83,12 +86,15 @@ int backtest_command(const std::vector<std::string>& args) {
             << format_number(s.mean_log_error) << ", inside 50/80/95%: " << format_number(s.coverage[0]) << " / "
             << format_number(s.coverage[1]) << " / " << format_number(s.coverage[2]) << "\n";
   const std::string dir = (*vm)["output"].as<std::string>();
-  write_output_files(dir,
-                     {{"backtest.csv", backtest_csv(backtest)},
-                      {"backtest_summary.csv", backtest_summary_csv(backtest, (*vm)["model"].as<std::string>(), until)},
-                      {"fit_parameters.csv", fit_parameters_csv(backtest.forecast)},
-                      {"manifest", command_manifest_text("backtest", args, {input.path}, read_disk_file)}});
-  return k_exit_success;
+  const int last_year = static_cast<int>(input.years.back());
+  write_output_files(
+      dir, {{"backtest.csv", backtest_csv(backtest)},
+            {"backtest_summary.csv", backtest_summary_csv(backtest, (*vm)["model"].as<std::string>(), until)},
+            {"fit_parameters.csv", fit_parameters_csv(backtest.forecast)},
+            {"fit_projection.csv", fit_projection_csv(backtest.forecast, input.series, last_year)},
+            {"fit_models.csv", fit_models_csv(backtest.forecast, input.column, input.series, until, last_year)},
+            {"manifest", command_manifest_text("backtest", args, {input.path}, read_disk_file)}});
+  return plot_after_command(*vm, dir, "", "");
 }
 
 }  // namespace gapsim

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/study_options.hpp"
 #include "cli/usage_error.hpp"
 #include "io/manifest.hpp"
@@ -30,6 +31,7 @@ constexpr const char* k_usage =
     "variable is a time-series column such as workforce or shortage). Writes\n"
     "DIR/calibration.csv, DIR/calibration_residuals.csv, DIR/<scenario>_calibrated.ini (which\n"
     "extends SCENARIO) and DIR/manifest. DIR defaults to output/calibrate/<scenario>.\n"
+    "Both forms also write their figures and DIR/report.html, unless --no-plots.\n"
     "\n"
     "usage: gapsim calibrate SCENARIO --targets TARGETS.csv --posterior [--fit KEY ...]\n"
     "                        [--samples N] [--chains C] [--burn-in B] [--thin K] [--seed S]\n"
@@ -87,7 +89,7 @@ int posterior_calibration(const po::variables_map& vm, const std::vector<std::st
                                     {"posterior_summary.csv", posterior_summary_csv(posterior)},
                                     {"posterior_predictive.csv", posterior_predictive_csv(posterior)},
                                     {"manifest", command_manifest_text("calibrate", args, inputs, read_disk_file)}});
-  return k_exit_success;
+  return plot_after_command(vm, dir.string(), "", "");
 }
 
 }  // namespace
@@ -104,6 +106,7 @@ int calibrate_command(const std::vector<std::string>& args) {
       "seed", po::value<std::string>()->default_value("1"), "posterior: the sampler's seed")(
       "output,o", po::value<std::string>(), "output directory");
   add_study_options(options);
+  add_plot_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
@@ -137,7 +140,8 @@ int calibrate_command(const std::vector<std::string>& args) {
                       {"calibration_residuals.csv", calibration_residuals_csv(calibration)},
                       {raw.name + "_calibrated.ini", calibrated_scenario_text(calibration, extends, targets_path)},
                       {"manifest", command_manifest_text("calibrate", args, inputs, read_disk_file)}});
-  return calibration.converged ? k_exit_success : k_exit_failure;
+  const int plotted = plot_after_command(*vm, dir.string(), "", "");
+  return calibration.converged ? plotted : k_exit_failure;
 }
 
 }  // namespace gapsim

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/trend_options.hpp"
 #include "cli/usage_error.hpp"
 #include "fit/skill_selection.hpp"
@@ -24,7 +25,8 @@ constexpr const char* k_fit_usage =
     "                  [--until YEAR] [--to YEAR] [-o DIR]\n"
     "Fits exponential, logistic, Gompertz and damped trends to the column of a yearly CSV\n"
     "(log scale) and writes DIR/fit_parameters.csv, DIR/fit_projection.csv (median and\n"
-    "50/80/95% prediction intervals), DIR/fit_residuals.csv and DIR/manifest.\n"
+    "50/80/95% prediction intervals), DIR/fit_residuals.csv, DIR/fit_models.csv (each model's\n"
+    "median), DIR/manifest, and the figure and DIR/report.html (unless --no-plots).\n"
     "MODEL: exponential|logistic|gompertz|damped; auto (the model or mixture with the lowest\n"
     "mean rolling-origin CRPS, see backtest --rolling; criterion-best below 7 rows);\n"
     "criterion-best (lowest criterion); ensemble, equal-weights, skill-weights (mixtures with\n"
@@ -59,8 +61,10 @@ int fit_command(const std::vector<std::string>& args) {
   write_output_files(dir, {{"fit_parameters.csv", fit_parameters_csv(forecast)},
                            {"fit_projection.csv", fit_projection_csv(forecast, input.series, last_year)},
                            {"fit_residuals.csv", fit_residuals_csv(forecast, input.values)},
+                           {"fit_models.csv",
+                            fit_models_csv(forecast, input.column, input.series, input.years[fitted - 1], last_year)},
                            {"manifest", command_manifest_text("fit", args, {input.path}, read_disk_file)}});
-  return k_exit_success;
+  return plot_after_command(*vm, dir, "", "");
 }
 
 }  // namespace gapsim

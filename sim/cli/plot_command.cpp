@@ -15,7 +15,8 @@ namespace po = boost::program_options;
 
 constexpr const char* k_usage =
     "usage: gapsim plot DIR... [--format svg,png] [--reference NAME]\n"
-    "Writes the figure scripts of each output directory of 'gapsim run' or 'gapsim mc' into\n"
+    "Writes the figure scripts of each output directory of gapsim (run, mc, merge, sensitivity,\n"
+    "sweep, fit, backtest, calibrate) into\n"
     "figures/ beside the CSVs they read, renders them with gnuplot (SVG and PNG) and writes\n"
     "DIR/report.html. Edited CSVs are plotted as they are now; a script edited by hand is\n"
     "written anew (render it with 'gnuplot NAME.gp' in its directory instead).";

@@ -133,8 +133,8 @@ int run_command(const std::vector<std::string>& args) {
   if (rows.empty()) {
     return status;
   }
-  const std::string subtitle = std::to_string(rows.size()) + " scenarios as written" +
-                               (reference ? ", reference " + reference_name : std::string());
+  const std::string subtitle = std::to_string(rows.size()) + (rows.size() == 1 ? " scenario" : " scenarios") +
+                               " as written" + (reference ? ", reference " + reference_name : std::string());
   return std::max(status, plot_after_command(*vm, out_dir, reference ? reference_name : "", subtitle));
 }
 

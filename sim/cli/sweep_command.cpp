@@ -4,6 +4,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/study_options.hpp"
 #include "cli/usage_error.hpp"
@@ -22,7 +23,9 @@ constexpr const char* k_usage =
     "                    [--threads T] [--quiet] [-o DIR]\n"
     "Runs SCENARIO at every combination of the values given (KEY may be KEY@YEAR for one\n"
     "point of a schedule) and writes DIR/<scenario>/sweep.csv: one column per swept key, then\n"
-    "year, variable, value (every variable, or those of --series), and a manifest.\n"
+    "year, variable, value (every variable, or those of --series), a manifest, and (unless\n"
+    "--no-plots) DIR/<scenario>/report.html with one line per value for one key, or a heat\n"
+    "map over the first two keys.\n"
     "The grid holds at most 1,000,000 points.";
 
 }  // namespace
@@ -33,6 +36,7 @@ int sweep_command(const std::vector<std::string>& args) {
       "series", po::value<std::string>(), "variables to write (default: all)");
   options.add_options()("output,o", po::value<std::string>()->default_value("output"), "output directory");
   add_study_options(options);
+  add_plot_options(options);
   const auto vm = parse_command_line(args, k_usage, options, "scenario");
   if (!vm) {
     return k_exit_success;
@@ -65,7 +69,7 @@ int sweep_command(const std::vector<std::string>& args) {
   manifest += manifest_text(raw, variants.base(), read_disk_file);
   write_directory_atomically(dir, {{"sweep.csv", table}, {"manifest", manifest}});
   std::cout << raw.name << ": " << dir << "/sweep.csv (" << grid->points() << " runs)\n";
-  return k_exit_success;
+  return plot_after_command(*vm, dir, "", "");
 }
 
 }  // namespace gapsim

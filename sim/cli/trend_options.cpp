@@ -5,6 +5,7 @@
 
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
+#include "cli/plot_options.hpp"
 #include "cli/usage_error.hpp"
 #include "io/key_schema.hpp"
 #include "io/number_format.hpp"
@@ -35,6 +36,7 @@ void add_trend_options(po::options_description& options, const char* default_dir
       "criterion", po::value<std::string>()->default_value("aicc"),
       "information criterion for criterion-best and ensemble weights: aic|aicc|bic")(
       "output,o", po::value<std::string>()->default_value(default_dir), "output directory");
+  add_plot_options(options);
 }
 
 TrendInput read_trend_input(const po::variables_map& vm, const char* usage) {

@@ -18,6 +18,13 @@ void add_cell(std::string& out, std::string_view text) {
   out += text;
 }
 
+// The observed value in `year`, or "" when the series has none.
+std::string observed_cell(std::span<const std::pair<double, double>> observed, int year) {
+  const auto found =
+      std::find_if(observed.begin(), observed.end(), [&](const auto& point) { return point.first == year; });
+  return found != observed.end() ? format_number(found->second) : "";
+}
+
 // ",lo50,hi50,lo80,hi80,lo95,hi95"
 std::string interval_header() {
   std::string out;
@@ -96,12 +103,36 @@ std::string fit_projection_csv(const TrendForecast& forecast, std::span<const st
   std::string out = "year,observed,fitted" + interval_header() + "\n";
   const int first_year = static_cast<int>(observed.front().first);
   for (int year = first_year; year <= last_year; ++year) {
-    const auto found =
-        std::find_if(observed.begin(), observed.end(), [&](const auto& point) { return point.first == year; });
     out += std::to_string(year);
-    add_cell(out, found != observed.end() ? format_number(found->second) : "");
+    add_cell(out, observed_cell(observed, year));
     add_cell(out, format_number(forecast.median(year)));
     out += interval_cells(forecast, year);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string fit_models_csv(const TrendForecast& forecast, const std::string& column,
+                           std::span<const std::pair<double, double>> observed, double last_fitted_year,
+                           int last_year) {
+  std::string out = "year," + column + ",in_fit";
+  for (const TrendFit& fit : forecast.fits()) {
+    if (fit.usable()) {
+      add_cell(out, trend_model_name(fit.model));
+    }
+  }
+  out += '\n';
+  const int first_year = static_cast<int>(observed.front().first);
+  for (int year = first_year; year <= last_year; ++year) {
+    const std::string value = observed_cell(observed, year);
+    out += std::to_string(year);
+    add_cell(out, value);
+    add_cell(out, value.empty() ? "" : (year <= last_fitted_year ? "1" : "0"));
+    for (const TrendFit& fit : forecast.fits()) {
+      if (fit.usable()) {
+        add_cell(out, finite_or_empty(std::exp(fit.log_value(year))));
+      }
+    }
     out += '\n';
   }
   return out;

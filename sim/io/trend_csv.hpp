@@ -22,6 +22,13 @@ std::string fit_parameters_csv(const TrendForecast& forecast);
 std::string fit_projection_csv(const TrendForecast& forecast, std::span<const std::pair<double, double>> observed,
                                int last_year);
 
+// year, COLUMN (the observed value, empty where there is none), in_fit (1 for an observation
+// the fit saw, 0 for one held out after `last_fitted_year`, empty for none), then each usable
+// model's median (its fitted log-curve) under its name, from the first observed year to
+// `last_year`: what the figures of fit and backtest draw.
+std::string fit_models_csv(const TrendForecast& forecast, const std::string& column,
+                           std::span<const std::pair<double, double>> observed, double last_fitted_year, int last_year);
+
 // model, year, observed, fitted, residual (log scale), standardized (residual / sigma) for
 // every usable fit.
 std::string fit_residuals_csv(const TrendForecast& forecast, std::span<const double> values);

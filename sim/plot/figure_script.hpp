@@ -18,6 +18,15 @@ struct Figure {
   std::string title;    // what is plotted
   std::string caption;  // for the report: units and what each mark is
   std::string body;     // gnuplot commands after the common settings: labels, ranges, one plot
+  // A multiplot of panels in `layout` ("ROWS,COLUMNS"; its title above them all) has its body
+  // repeated for each terminal. One plot ("" layout) is drawn once to find its range, its y
+  // tics grouped by thousands (unless `group_y_tics` is false, as for a log axis), and
+  // replotted for each terminal.
+  std::string layout;
+  std::string layout_margins;  // "margins L,R,B,T spacing X,Y" of the multiplot, or ""
+  bool group_y_tics = true;
+  int width = 960;
+  int height = 540;
 };
 
 // The Okabe-Ito palette (safe for the common colour-vision deficiencies), in plotting order.
@@ -26,6 +35,9 @@ inline const std::vector<std::string> k_palette = {"#0072B2", "#E69F00", "#009E7
 
 // The whole script of `figure`, with `subtitle` (scenario and seed) under its title.
 std::string figure_script(const Figure& figure, const std::string& subtitle, FigureFormats formats);
+
+// "plot A, \\\n     B, ..." ending in a newline; "" for no line.
+std::string plot_lines(const std::vector<std::string>& lines);
 
 // `text` as a gnuplot string literal in double quotes (backslashes and quotes escaped).
 std::string gnuplot_string(const std::string& text);

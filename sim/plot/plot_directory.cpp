@@ -8,26 +8,21 @@
 #include "io/atomic_file.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "plot/calibration_section.hpp"
 #include "plot/csv_table.hpp"
 #include "plot/gnuplot_runner.hpp"
 #include "plot/report_html.hpp"
 #include "plot/run_figures.hpp"
+#include "plot/section_support.hpp"
 #include "plot/sensitivity_figures.hpp"
 #include "plot/study_figures.hpp"
+#include "plot/sweep_section.hpp"
+#include "plot/trend_section.hpp"
 
 namespace gapsim {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_or_empty(const fs::path& path) { return read_disk_file(path.string()).value_or(""); }
-
-// The figures of one figures/ directory: scripts written, to be rendered together.
-struct FigureSet {
-  fs::path dir;
-  std::string subtitle;
-  std::vector<Figure> figures;
-};
 
 void write_scripts(const FigureSet& set, FigureFormats formats) {
   fs::create_directories(set.dir);
@@ -56,11 +51,6 @@ std::vector<ReportFigure> report_figures(const FigureSet& set, const PlotRequest
   return out;
 }
 
-double number_in(const CsvTable& table, const std::vector<std::string>& row, std::string_view column) {
-  const auto c = table.column(column);
-  return c && *c < row.size() && !row[*c].empty() ? std::stod(row[*c]) : std::nan("");
-}
-
 // A run directory: the summary table and the run figures.
 ReportSection run_section(const fs::path& dir, const PlotRequest& request, FigureSet& set) {
   const CsvTable summary = parse_csv_table(read_or_empty(dir / "summary.csv"));
@@ -79,6 +69,7 @@ ReportSection run_section(const fs::path& dir, const PlotRequest& request, Figur
     scenario.columns = series.header;
     scenario.programmes =
         parse_csv_table(read_or_empty(dir / scenario.name / "programmes.csv")).first_step_values("programme");
+    scenario.events = manifest_event_windows(read_or_empty(dir / scenario.name / "manifest"));
     scenarios.push_back(scenario);
     table.rows.push_back({scenario.name, grouped_number(number_in(summary, row, "shortage_2020")),
                           grouped_number(number_in(summary, row, "shortage_2030")),
@@ -172,11 +163,27 @@ ReportSection sensitivity_section(const fs::path& dir, FigureSet& set) {
   return {"Sensitivity: " + scenario, {table}, {}};
 }
 
+bool holds_study(const fs::path& dir) { return fs::exists(dir / "study_state"); }
+
+bool holds_sensitivity(const fs::path& dir) { return fs::exists(dir / "tornado.csv"); }
+
+// The output directories besides a run's, by the file that tells each apart.
+struct DirectoryKind {
+  const char* title;
+  bool (*holds)(const fs::path& dir);
+  ReportSection (*section)(const fs::path& dir, FigureSet& set);
+};
+
+const DirectoryKind k_kinds[] = {{"Monte Carlo studies", holds_study, study_section},
+                                 {"sensitivity", holds_sensitivity, sensitivity_section},
+                                 {"sweep", is_sweep_directory, sweep_section},
+                                 {"fit and backtest", is_trend_directory, trend_section},
+                                 {"calibration", is_calibration_directory, calibration_section}};
+
 }  // namespace
 
 PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest& request) {
   const fs::path dir(dir_text);
-  std::vector<fs::path> studies;
   std::vector<fs::path> manifests;
   Report report;
   std::vector<FigureSet> sets;
@@ -190,38 +197,36 @@ PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest
       }
     }
   } else {
-    std::vector<fs::path> sensitivities;
+    std::vector<std::pair<fs::path, const DirectoryKind*>> found;
     const auto classify = [&](const fs::path& candidate) {
-      if (fs::exists(candidate / "study_state")) {
-        studies.push_back(candidate);
-      } else if (fs::exists(candidate / "tornado.csv")) {
-        sensitivities.push_back(candidate);
+      for (const DirectoryKind& kind : k_kinds) {
+        if (kind.holds(candidate)) {
+          found.emplace_back(candidate, &kind);
+          return;
+        }
       }
     };
     classify(dir);
-    if (studies.empty() && sensitivities.empty() && fs::is_directory(dir)) {
+    if (found.empty() && fs::is_directory(dir)) {
       for (const auto& entry : fs::directory_iterator(dir)) {
         classify(entry.path());
       }
     }
-    if (studies.empty() && sensitivities.empty()) {
+    if (found.empty()) {
       throw InputError(dir_text +
-                       ":0: not an output directory of gapsim run, mc or sensitivity (no summary.csv, "
-                       "study_state or tornado.csv)");
+                       ":0: not an output directory of gapsim run, mc, sensitivity, sweep, fit, backtest or "
+                       "calibrate (no summary.csv, study_state, tornado.csv, sweep.csv, fit_models.csv, "
+                       "rolling_summary.csv, calibration_residuals.csv or posterior_summary.csv)");
     }
-    std::sort(studies.begin(), studies.end());
-    std::sort(sensitivities.begin(), sensitivities.end());
+    std::sort(found.begin(), found.end());
+    const bool one_kind =
+        std::all_of(found.begin(), found.end(), [&](const auto& f) { return f.second == found[0].second; });
     report.title =
-        (studies.empty() ? "gapsim sensitivity: " : "gapsim Monte Carlo studies: ") + dir.filename().string();
-    for (const fs::path& study : studies) {
+        "gapsim " + std::string(one_kind ? found[0].second->title : "outputs") + ": " + dir.filename().string();
+    for (const auto& [path, kind] : found) {
       sets.emplace_back();
-      report.sections.push_back(study_section(study, sets.back()));
-      manifests.push_back(study / "manifest");
-    }
-    for (const fs::path& sensitivity : sensitivities) {
-      sets.emplace_back();
-      report.sections.push_back(sensitivity_section(sensitivity, sets.back()));
-      manifests.push_back(sensitivity / "manifest");
+      report.sections.push_back(kind->section(path, sets.back()));
+      manifests.push_back(path / "manifest");
     }
   }
   std::sort(manifests.begin(), manifests.end());

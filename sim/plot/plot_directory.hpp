@@ -1,7 +1,10 @@
 // Figures and the report of an output directory, whichever command wrote it: a run
-// (DIR/summary.csv and DIR/<scenario>/timeseries.csv), one Monte Carlo study (DIR/study_state)
-// or sensitivity analysis (DIR/tornado.csv), or a set of them (DIR/<scenario>/...). Writes each figure's script into a
-// figures/ directory beside the CSVs it reads, renders them with gnuplot, and writes DIR/report.html.
+// (DIR/summary.csv and DIR/<scenario>/timeseries.csv); one Monte Carlo study (DIR/study_state),
+// sensitivity analysis (DIR/tornado.csv) or sweep (DIR/sweep.csv), or a set of them
+// (DIR/<scenario>/...); a fit or backtest (DIR/fit_models.csv or DIR/rolling_summary.csv); a
+// calibration (DIR/calibration_residuals.csv or DIR/posterior_summary.csv). Writes each
+// figure's script into a figures/ directory beside the CSVs it reads, renders them with
+// gnuplot, and writes DIR/report.html.
 #pragma once
 
 #include <optional>

@@ -2,6 +2,7 @@
 #include "plot/run_figures.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace gapsim {
 namespace {
@@ -13,16 +14,31 @@ std::string series(const std::string& data, const std::string& x, const std::str
          " title " + gnuplot_string(title);
 }
 
-// "plot A, B, ..." or "" for no line.
-std::string plot_of(const std::vector<std::string>& lines) {
-  if (lines.empty()) {
-    return "";
+// Grey rectangles behind the plot over the event windows of the monthly scenarios.
+std::string event_shading(const std::vector<const RunScenario*>& scenarios) {
+  std::string out;
+  for (const RunScenario* s : scenarios) {
+    for (const EventWindow& event : s->events) {
+      if (s->monthly) {
+        out += "set object rect from " + std::to_string(event.start) + ", graph 0 to " + std::to_string(event.end) +
+               ", graph 1 behind fc rgb \"#999999\" fs transparent solid 0.3 noborder\n";
+      }
+    }
   }
-  std::string out = "plot ";
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += (i == 0 ? "" : ", \\\n     ") + lines[i];
+  return out;
+}
+
+// " Shaded: the window of event NAME (SCENARIO), ..." or "".
+std::string event_caption(const std::vector<const RunScenario*>& scenarios) {
+  std::string out;
+  for (const RunScenario* s : scenarios) {
+    for (const EventWindow& event : s->events) {
+      if (s->monthly) {
+        out += (out.empty() ? " Shaded grey: the window of event " : ", of event ") + event.name + " (" + s->name + ")";
+      }
+    }
   }
-  return out + "\n";
+  return out.empty() ? out : out + ".";
 }
 
 std::string timeseries(const std::string& scenario) { return "../" + scenario + "/timeseries.csv"; }
@@ -58,11 +74,14 @@ Figure by_scenario(const std::vector<RunScenario>& scenarios, const std::string&
   Figure figure;
   figure.name = variable + "_by_scenario";
   figure.title = what + " by scenario";
-  figure.caption = what + " at 1 January of each year, thousand persons (FTE), one line per scenario" +
-                   (reference.empty() ? std::string(".") : "; the reference " + reference + " dashed black.");
-  figure.body = lines.empty() ? ""
-                              : "set xlabel \"Year\"\nset ylabel \"" + what +
-                                    " [thousand persons]\"\nset yrange [0:*]\n" + plot_of(lines);
+  figure.caption = what + " at 1 January of each year (monthly scenarios: at the start of each month), thousand " +
+                   "persons (FTE), one line per scenario" +
+                   (reference.empty() ? std::string(".") : "; the reference " + reference + " dashed black.") +
+                   event_caption(order);
+  figure.body = lines.empty()
+                    ? ""
+                    : "set xlabel \"Year\"\nset ylabel \"" + what + " [thousand persons]\"\nset yrange [0:*]\n" +
+                          event_shading(order) + plot_lines(lines);
   return figure;
 }
 
@@ -79,9 +98,13 @@ Figure columns_figure(const RunScenario& s, const std::string& name, const std::
                              static_cast<int>(i) + 1, label));
     }
   }
-  Figure figure{name + s.name, title + s.name, caption + s.name + ".", ""};
+  Figure figure;
+  figure.name = name + s.name;
+  figure.title = title + s.name;
+  figure.caption = caption + s.name + "." + event_caption({&s});
   if (!lines.empty()) {
-    figure.body = "set xlabel \"Year\"\nset ylabel \"" + ylabel + "\"\nset yrange [0:*]\n" + plot_of(lines);
+    figure.body = "set xlabel \"Year\"\nset ylabel \"" + ylabel + "\"\nset yrange [0:*]\n" + event_shading({&s}) +
+                  plot_lines(lines);
   }
   return figure;
 }
@@ -90,6 +113,41 @@ Figure columns_figure(const RunScenario& s, const std::string& name, const std::
 
 bool RunScenario::has(const std::string& column) const {
   return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+std::vector<EventWindow> manifest_event_windows(const std::string& manifest) {
+  std::vector<EventWindow> windows;
+  std::istringstream in(manifest);
+  std::string line;
+  // "YYYY-MM-DD" -> decimal year at the start (or, with `through`, the end) of that day.
+  const auto decimal = [](const std::string& date, bool through) {
+    const int year = std::stoi(date.substr(0, 4));
+    const int month = std::stoi(date.substr(5, 2));
+    const int day = std::stoi(date.substr(8, 2));
+    return year + (month - 1 + (day - (through ? 0 : 1)) / 31.0) / 12.0;
+  };
+  bool in_event = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("[")) {
+      in_event = line.starts_with("[event.") && line.ends_with("]");
+      if (in_event) {
+        windows.push_back({line.substr(7, line.size() - 8), 0.0, 0.0});
+      }
+      continue;
+    }
+    const bool start = line.starts_with("start = ");
+    if (!in_event || !(start || line.starts_with("end = "))) {
+      continue;
+    }
+    const std::string date = line.substr(start ? 8 : 6, 10);
+    const bool digits = date.size() == 10 && std::all_of(date.begin(), date.end(),
+                                                         [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (digits && date[4] == '-' && date[7] == '-') {
+      (start ? windows.back().start : windows.back().end) = decimal(date, !start);
+    }
+  }
+  std::erase_if(windows, [](const EventWindow& w) { return !(w.start > 0.0 && w.end > w.start); });
+  return windows;
 }
 
 std::string time_axis(bool monthly) {
@@ -125,7 +183,7 @@ std::vector<Figure> run_figures(const std::vector<RunScenario>& scenarios, const
       entrants.caption =
           "Completers who enter security work (or are upgraded) per report step, persons, one line per "
           "programme, scenario " +
-          s.name + ".";
+          s.name + "." + event_caption({&s});
       std::vector<std::string> lines;
       const std::string programmes = "../" + s.name + "/programmes.csv";
       const std::size_t count = s.programmes.size();
@@ -135,8 +193,8 @@ std::vector<Figure> run_figures(const std::vector<RunScenario>& scenarios, const
                         " using " + x + ":(column(\"entrants\")) with lines lt " + std::to_string(k % 7 + 1) +
                         " title " + gnuplot_string(s.programmes[k]));
       }
-      entrants.body =
-          "set xlabel \"Year\"\nset ylabel \"Entrants [persons per report step]\"\nset yrange [0:*]\n" + plot_of(lines);
+      entrants.body = "set xlabel \"Year\"\nset ylabel \"Entrants [persons per report step]\"\nset yrange [0:*]\n" +
+                      event_shading({&s}) + plot_lines(lines);
       figures.push_back(entrants);
     }
   }
