@@ -53,7 +53,7 @@ std::vector<ReportFigure> report_figures(const FigureSet& set, const PlotRequest
 
 // A run directory: the summary table and the run figures.
 ReportSection run_section(const fs::path& dir, const PlotRequest& request, FigureSet& set) {
-  const CsvTable summary = parse_csv_table(read_or_empty(dir / "summary.csv"));
+  const CsvTable summary = read_table(dir / "summary.csv");
   std::vector<RunScenario> scenarios;
   ReportTable table{
       "Summary by scenario: persons (FTE) at 1 January, cost in billion yen; 'vs ref' is the "
@@ -64,11 +64,10 @@ ReportSection run_section(const fs::path& dir, const PlotRequest& request, Figur
   for (const auto& row : summary.rows) {
     RunScenario scenario;
     scenario.name = row.at(0);
-    const CsvTable series = parse_csv_table(read_or_empty(dir / scenario.name / "timeseries.csv"));
+    const CsvTable series = read_table(dir / scenario.name / "timeseries.csv");
     scenario.monthly = series.column("month").has_value();
     scenario.columns = series.header;
-    scenario.programmes =
-        parse_csv_table(read_or_empty(dir / scenario.name / "programmes.csv")).first_step_values("programme");
+    scenario.programmes = read_table(dir / scenario.name / "programmes.csv").first_step_values("programme");
     scenario.events = manifest_event_windows(read_or_empty(dir / scenario.name / "manifest"));
     scenarios.push_back(scenario);
     table.rows.push_back({scenario.name, grouped_number(number_in(summary, row, "shortage_2020")),
@@ -86,14 +85,14 @@ ReportSection run_section(const fs::path& dir, const PlotRequest& request, Figur
 
 // One study directory: its key bands and its figures.
 ReportSection study_section(const fs::path& dir, FigureSet& set) {
-  const CsvTable bands = parse_csv_table(read_or_empty(dir / "bands.csv"));
+  const CsvTable bands = read_table(dir / "bands.csv");
   StudyTables study;
   study.scenario = dir.filename().string();
   study.monthly = bands.column("month").has_value();
   const std::size_t variable = bands.column("variable").value_or(1);
   study.variable_names = bands.first_step_values("variable");
   study.variables = static_cast<int>(study.variable_names.size());
-  study.thresholds = parse_csv_table(read_or_empty(dir / "probabilities.csv")).first_step_values("threshold");
+  study.thresholds = read_table(dir / "probabilities.csv").first_step_values("threshold");
   const std::string manifest = read_or_empty(dir / "manifest");
   const std::size_t paired = manifest.find("; reference ");
   if (paired != std::string::npos && fs::exists(dir / "diff_bands.csv")) {
@@ -106,7 +105,7 @@ ReportSection study_section(const fs::path& dir, FigureSet& set) {
                         "as written",
                     {"year", "variable", "p5", "p50", "p95", "deterministic"},
                     {}};
-  const CsvTable diff = parse_csv_table(read_or_empty(dir / "diff_bands.csv"));
+  const CsvTable diff = read_table(dir / "diff_bands.csv");
   for (const auto& row : bands.rows) {
     const std::string& year = row.at(0);
     const std::string& name = row.at(variable);
@@ -143,7 +142,7 @@ ReportSection study_section(const fs::path& dir, FigureSet& set) {
 
 // One sensitivity directory: its tornado table and its figures.
 ReportSection sensitivity_section(const fs::path& dir, FigureSet& set) {
-  const CsvTable tornado = parse_csv_table(read_or_empty(dir / "tornado.csv"));
+  const CsvTable tornado = read_table(dir / "tornado.csv");
   const std::string scenario = dir.filename().string();
   const std::string at_low = tornado.header.size() > 3 ? tornado.header[3] : "";
   const std::string metric = at_low.substr(0, at_low.rfind("_at_low"));

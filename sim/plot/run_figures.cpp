@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "io/value_parser.hpp"
+
 namespace gapsim {
 namespace {
 
@@ -14,29 +16,36 @@ std::string series(const std::string& data, const std::string& x, const std::str
          " title " + gnuplot_string(title);
 }
 
-// Grey rectangles behind the plot over the event windows of the monthly scenarios.
-std::string event_shading(const std::vector<const RunScenario*>& scenarios) {
-  std::string out;
+// The event windows of the monthly scenarios among `scenarios`, with their scenario: an
+// annual axis has no room to show a window of weeks.
+std::vector<std::pair<const RunScenario*, const EventWindow*>> monthly_events(
+    const std::vector<const RunScenario*>& scenarios) {
+  std::vector<std::pair<const RunScenario*, const EventWindow*>> out;
   for (const RunScenario* s : scenarios) {
     for (const EventWindow& event : s->events) {
       if (s->monthly) {
-        out += "set object rect from " + std::to_string(event.start) + ", graph 0 to " + std::to_string(event.end) +
-               ", graph 1 behind fc rgb \"#999999\" fs transparent solid 0.3 noborder\n";
+        out.emplace_back(s, &event);
       }
     }
   }
   return out;
 }
 
-// " Shaded: the window of event NAME (SCENARIO), ..." or "".
+// Grey rectangles behind the plot over the event windows of the monthly scenarios.
+std::string event_shading(const std::vector<const RunScenario*>& scenarios) {
+  std::string out;
+  for (const auto& [s, event] : monthly_events(scenarios)) {
+    out += "set object rect from " + std::to_string(event->start) + ", graph 0 to " + std::to_string(event->end) +
+           ", graph 1 behind fc rgb \"#999999\" fs transparent solid 0.3 noborder\n";
+  }
+  return out;
+}
+
+// " Shaded grey: the window of event NAME (SCENARIO), ..." or "".
 std::string event_caption(const std::vector<const RunScenario*>& scenarios) {
   std::string out;
-  for (const RunScenario* s : scenarios) {
-    for (const EventWindow& event : s->events) {
-      if (s->monthly) {
-        out += (out.empty() ? " Shaded grey: the window of event " : ", of event ") + event.name + " (" + s->name + ")";
-      }
-    }
+  for (const auto& [s, event] : monthly_events(scenarios)) {
+    out += (out.empty() ? " Shaded grey: the window of event " : ", of event ") + event->name + " (" + s->name + ")";
   }
   return out.empty() ? out : out + ".";
 }
@@ -119,12 +128,10 @@ std::vector<EventWindow> manifest_event_windows(const std::string& manifest) {
   std::vector<EventWindow> windows;
   std::istringstream in(manifest);
   std::string line;
-  // "YYYY-MM-DD" -> decimal year at the start (or, with `through`, the end) of that day.
-  const auto decimal = [](const std::string& date, bool through) {
-    const int year = std::stoi(date.substr(0, 4));
-    const int month = std::stoi(date.substr(5, 2));
-    const int day = std::stoi(date.substr(8, 2));
-    return year + (month - 1 + (day - (through ? 0 : 1)) / 31.0) / 12.0;
+  // A date on the monthly time axis (time_axis): its month's start plus the day's share of a
+  // 31-day month, at the start of the day (or, with `through`, its end).
+  const auto on_axis = [](const Date& date, bool through) {
+    return date.year + (date.month - 1 + (date.day - (through ? 0 : 1)) / 31.0) / 12.0;
   };
   bool in_event = false;
   while (std::getline(in, line)) {
@@ -139,11 +146,8 @@ std::vector<EventWindow> manifest_event_windows(const std::string& manifest) {
     if (!in_event || !(start || line.starts_with("end = "))) {
       continue;
     }
-    const std::string date = line.substr(start ? 8 : 6, 10);
-    const bool digits = date.size() == 10 && std::all_of(date.begin(), date.end(),
-                                                         [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-    if (digits && date[4] == '-' && date[7] == '-') {
-      (start ? windows.back().start : windows.back().end) = decimal(date, !start);
+    if (const auto date = parse_date(std::string_view(line).substr(start ? 8 : 6, 10))) {
+      (start ? windows.back().start : windows.back().end) = on_axis(*date, !start);
     }
   }
   std::erase_if(windows, [](const EventWindow& w) { return !(w.start > 0.0 && w.end > w.start); });

@@ -135,18 +135,18 @@ ReportSection sweep_section(const fs::path& dir, FigureSet& set) {
   const std::vector<std::string> variables = table.first_step_values("variable");
   set.dir = dir / "figures";
   std::string subtitle = "scenario " + dir.filename().string();
-  for (const std::string& key : shape.keys) {
-    subtitle += ", " + key + " " + shape.values[&key - shape.keys.data()].front() + " to " +
-                shape.values[&key - shape.keys.data()].back();
+  for (std::size_t k = 0; k < shape.keys.size(); ++k) {
+    subtitle += ", " + shape.keys[k] + " " + shape.values[k].front() + " to " + shape.values[k].back();
   }
   set.subtitle = subtitle;
   if (shape.keys.empty() || variables.empty() || shape.rows_per_point == 0) {
     return {"Sweep: " + dir.filename().string(), {}, {}};
   }
-  const auto chosen = std::find(variables.begin(), variables.end(), "shortage");
-  const std::string variable = chosen != variables.end() ? *chosen : variables.front();
-  const std::size_t variable_offset =
-      static_cast<std::size_t>((chosen != variables.end() ? chosen : variables.begin()) - variables.begin());
+  // The shortage when the sweep wrote it, else the first variable.
+  const auto found = std::find(variables.begin(), variables.end(), "shortage");
+  const auto chosen = found != variables.end() ? found : variables.begin();
+  const std::string variable = *chosen;
+  const auto variable_offset = static_cast<std::size_t>(chosen - variables.begin());
 
   // The report year: 2030 when swept, else the last; the first month of it.
   const std::size_t year_column = table.column("year").value_or(0);
@@ -157,7 +157,7 @@ ReportSection sweep_section(const fs::path& dir, FigureSet& set) {
   for (std::size_t r = 0; r < shape.rows_per_point; ++r) {
     const auto& row = table.rows[r];
     const bool first_month = !month_column || row.at(*month_column) == "1";
-    if (row.at(variable_column) == variable && first_month && (year != "2030")) {
+    if (row.at(variable_column) == variable && first_month && year != "2030") {
       year = row.at(year_column);
       row_offset = r;
     }
