@@ -1,6 +1,7 @@
 // Round-trip number formatting.
 #include "io/number_format.hpp"
 
+#include <cassert>
 #include <charconv>
 
 namespace gapsim {
@@ -25,6 +26,17 @@ std::string format_plain(double value) {
 
 std::string format_optional(const std::optional<double>& value) {
   return value ? format_number(*value) : std::string();
+}
+
+double round_to_12_digits(double value) {
+  // The shortest text of 12 significant digits and back: what "%.12g" and strtod gave, but
+  // independent of the locale. 32 characters hold any double at 12 digits ("-1.23456789012e-308").
+  char buffer[32];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+  assert(written.ec == std::errc());
+  double rounded = 0.0;
+  std::from_chars(buffer, written.ptr, rounded);
+  return rounded;
 }
 
 }  // namespace gapsim

@@ -13,6 +13,10 @@ std::string format_number(double value);
 // reader types, such as thresholds.
 std::string format_plain(double value);
 
+// `value` rounded to 12 significant digits, so that grid values made by adding steps are the
+// numbers a reader types: 0.2 + 0.01 gives 0.21, not 0.21000000000000002.
+double round_to_12_digits(double value);
+
 // Empty text for nullopt.
 std::string format_optional(const std::optional<double>& value);
 

@@ -106,7 +106,7 @@ class Settings {
     for (const auto& [key, setting] : m_raw.settings) {
       const KeySpec* key_spec = find_key_spec(key);
       if (key_spec == nullptr) {
-        continue;  // [uncertain] declarations, which io/uncertainty checks
+        continue;  // [uncertain] and [levers] declarations, which io/uncertainty and io/lever check
       }
       if (setting.value.empty()) {
         fail(key, "empty value");
@@ -202,10 +202,11 @@ class Settings {
 };
 
 // Every key must be in the table; an unknown one names the closest valid key. The
-// [uncertain] section is not part of the scenario's values (io/uncertainty reads it).
+// [uncertain] and [levers] sections are not part of the scenario's values (io/uncertainty and
+// io/lever read them).
 void reject_unknown_keys(const RawScenario& raw) {
   for (const auto& [key, setting] : raw.settings) {
-    if (find_key_spec(key) == nullptr && !key.starts_with("uncertain.")) {
+    if (find_key_spec(key) == nullptr && !key.starts_with("uncertain.") && !key.starts_with("levers.")) {
       throw_input_error(setting.file, setting.line, key, "unknown key (did you mean '" + closest_key(key) + "'?)");
     }
   }

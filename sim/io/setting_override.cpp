@@ -41,6 +41,9 @@ void apply_overrides(RawScenario& raw, std::span<const SettingOverride> override
     if (key.starts_with("uncertain.")) {
       throw_input_error(origin, 0, key, "declarations of [uncertain] are read by mc and sensitivity only");
     }
+    if (key.starts_with("levers.")) {
+      throw_input_error(origin, 0, key, "declarations of [levers] are read by optimize only");
+    }
     if (find_key_spec(key) == nullptr) {
       throw_input_error(origin, 0, key, "unknown key (did you mean '" + closest_key(key) + "'?)");
     }

@@ -243,12 +243,9 @@ std::vector<UncertainInput> read_uncertain_inputs(const RawScenario& raw, const 
     const auto fail = [&](const std::string& what) {
       throw_input_error(setting.file, setting.line, setting_key, what);
     };
-    const auto varied = parse_varied_key(setting_key.substr(k_section.size()));
+    const auto varied = checked_varied_key(raw, base, setting_key.substr(k_section.size()));
     if (!varied) {
-      fail("the part after '@' must be a year (KEY@YEAR)");
-    }
-    if (const std::string problem = varied_key_problem(raw, base, *varied); !problem.empty()) {
-      fail(problem);
+      fail(varied.error());
     }
     const auto distribution = parse_distribution(setting.value);
     if (!distribution) {

@@ -83,4 +83,16 @@ std::string varied_key_problem(const RawScenario& raw, const BuiltScenario& base
   return "'" + key + "' has no point at " + format_number(*varied.at) + " (points at " + point_years(*points) + ")";
 }
 
+std::expected<VariedKey, std::string> checked_varied_key(const RawScenario& raw, const BuiltScenario& base,
+                                                         std::string_view text) {
+  const auto varied = parse_varied_key(text);
+  if (!varied) {
+    return std::unexpected("the part after '@' must be a year (KEY@YEAR)");
+  }
+  if (std::string problem = varied_key_problem(raw, base, *varied); !problem.empty()) {
+    return std::unexpected(std::move(problem));
+  }
+  return *varied;
+}
+
 }  // namespace gapsim

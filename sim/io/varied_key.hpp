@@ -2,6 +2,7 @@
 // the rules for which keys may vary at all.
 #pragma once
 
+#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ std::optional<VariedKey> parse_varied_key(std::string_view text);
 // years (every run of a study has the same rows); a schedule with several points varies one
 // point at a time (KEY@YEAR, at one of its points).
 std::string varied_key_problem(const RawScenario& raw, const BuiltScenario& base, const VariedKey& key);
+
+// "KEY" or "KEY@YEAR" parsed and checked by varied_key_problem; the error says what is wrong.
+std::expected<VariedKey, std::string> checked_varied_key(const RawScenario& raw, const BuiltScenario& base,
+                                                         std::string_view text);
 
 // The text a key has in the scenario: its setting, or the key table's default.
 std::string value_text(const RawScenario& raw, const std::string& key);

@@ -14,17 +14,6 @@
 
 namespace gapsim {
 
-double round_to_12_digits(double value) {
-  // The shortest text of 12 significant digits and back: what "%.12g" and strtod gave, but
-  // independent of the locale. 32 characters hold any double at 12 digits ("-1.23456789012e-308").
-  char buffer[32];
-  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
-  assert(written.ec == std::errc());
-  double rounded = 0.0;
-  std::from_chars(buffer, written.ptr, rounded);
-  return rounded;
-}
-
 std::expected<SweepAxis, std::string> parse_sweep_axis(std::string_view text) {
   const std::size_t equals = text.find('=');
   if (equals == std::string_view::npos) {

@@ -35,9 +35,6 @@ struct SweepAxis {
 // not 0.30000000000000004. The error says what is wrong with the text.
 std::expected<SweepAxis, std::string> parse_sweep_axis(std::string_view text);
 
-// `value` rounded to 12 significant digits, as the axis values are.
-double round_to_12_digits(double value);
-
 // The points of a sweep: every combination of the axes' values, the last axis varying fastest.
 class SweepGrid {
  public:

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <random>
 
+#include "io/number_format.hpp"
 #include "io/scenario_builder.hpp"
 #include "study/scenario_variants.hpp"
 #include "support/approx.hpp"
