@@ -29,6 +29,8 @@ constexpr std::array k_commands = {
     Command{"merge", "join the shard outputs of 'mc --shard' into the whole study's files", merge_command},
     Command{"sweep", "run a scenario over a grid of key values into one tidy CSV", sweep_command},
     Command{"sensitivity", "tornado table and Sobol indices of an output metric", sensitivity_command},
+    Command{"optimize", "levers that best meet an objective under chance constraints, or a Pareto front",
+            optimize_command},
     Command{"plot", "figures and report.html of output directories, again", plot_command},
     Command{"keys", "print every scenario key with unit, default and range (Markdown)", keys_command},
 };

@@ -13,6 +13,7 @@ int backtest_command(const std::vector<std::string>& args);
 int calibrate_command(const std::vector<std::string>& args);
 int mc_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
+int optimize_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int plot_command(const std::vector<std::string>& args);

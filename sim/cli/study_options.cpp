@@ -36,13 +36,13 @@ int thread_count(const po::variables_map& vm) {
   return threads;
 }
 
-std::uint64_t seed_option(const po::variables_map& vm) {
+std::uint64_t seed_option(const po::variables_map& vm, const std::string& name) {
   // Read as text: Boost's conversion to an unsigned type takes "-1" as 2^64 - 1.
-  const std::string text = vm["seed"].as<std::string>();
+  const std::string text = vm[name].as<std::string>();
   std::uint64_t seed = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
   if (text.empty() || text.front() == '-' || error != std::errc{} || end != text.data() + text.size()) {
-    throw UsageError("--seed must be a whole number from 0 to 18446744073709551615, not '" + text + "'");
+    throw UsageError("--" + name + " must be a whole number from 0 to 18446744073709551615, not '" + text + "'");
   }
   return seed;
 }

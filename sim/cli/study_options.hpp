@@ -25,9 +25,9 @@ inline constexpr int k_threads_per_core = 4;
 // core the machine has. Throws UsageError beyond either bound.
 int thread_count(const boost::program_options::variables_map& vm);
 
-// --seed (declared as text): a whole number 0..2^64-1 written without a sign. Throws
-// UsageError for anything else, "-1" included.
-std::uint64_t seed_option(const boost::program_options::variables_map& vm);
+// --seed, or the seed option `name` (declared as text): a whole number 0..2^64-1 written
+// without a sign. Throws UsageError for anything else, "-1" included.
+std::uint64_t seed_option(const boost::program_options::variables_map& vm, const std::string& name = "seed");
 
 // --sampler random|lhs|sobol.
 SamplerKind sampler_option(const boost::program_options::variables_map& vm);

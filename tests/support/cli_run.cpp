@@ -31,8 +31,8 @@ TempDir::TempDir(const std::string& name) : path(fs::temp_directory_path() / ("g
 TempDir::~TempDir() { fs::remove_all(path); }
 
 std::vector<std::string> with_plot_choice(std::vector<std::string> args) {
-  static const std::vector<std::string> drawing = {"run", "mc",       "merge",     "sensitivity",
-                                                   "fit", "backtest", "calibrate", "sweep"};
+  static const std::vector<std::string> drawing = {"run",      "mc",        "merge", "sensitivity", "fit",
+                                                   "backtest", "calibrate", "sweep", "optimize"};
   const bool draws = !args.empty() && std::find(drawing.begin(), drawing.end(), args[0]) != drawing.end();
   const bool chosen = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
     return arg == "--plots" || arg == "--no-plots" || arg.starts_with("--format");

@@ -16,7 +16,7 @@ struct TempDir {
 };
 
 // `args` with --no-plots added for the commands that draw figures (run, mc, merge, sensitivity,
-// fit, backtest, calibrate, sweep) unless they
+// fit, backtest, calibrate, sweep, optimize) unless they
 // choose (--plots, --no-plots, --format): figures have tests of their own, and rendering them
 // in every test that runs a scenario would cost minutes. Every helper below applies it.
 std::vector<std::string> with_plot_choice(std::vector<std::string> args);
