@@ -11,6 +11,7 @@
 #include "plot/calibration_section.hpp"
 #include "plot/csv_table.hpp"
 #include "plot/gnuplot_runner.hpp"
+#include "plot/optimisation_section.hpp"
 #include "plot/report_html.hpp"
 #include "plot/run_figures.hpp"
 #include "plot/section_support.hpp"
@@ -177,7 +178,8 @@ const DirectoryKind k_kinds[] = {{"Monte Carlo studies", holds_study, study_sect
                                  {"sensitivity", holds_sensitivity, sensitivity_section},
                                  {"sweep", is_sweep_directory, sweep_section},
                                  {"fit and backtest", is_trend_directory, trend_section},
-                                 {"calibration", is_calibration_directory, calibration_section}};
+                                 {"calibration", is_calibration_directory, calibration_section},
+                                 {"optimisation", is_optimisation_directory, optimisation_section}};
 
 }  // namespace
 
@@ -213,9 +215,10 @@ PlotOutcome plot_output_directory(const std::string& dir_text, const PlotRequest
     }
     if (found.empty()) {
       throw InputError(dir_text +
-                       ":0: not an output directory of gapsim run, mc, sensitivity, sweep, fit, backtest or "
-                       "calibrate (no summary.csv, study_state, tornado.csv, sweep.csv, fit_models.csv, "
-                       "rolling_summary.csv, calibration_residuals.csv or posterior_summary.csv)");
+                       ":0: not an output directory of gapsim run, mc, sensitivity, sweep, fit, backtest, "
+                       "calibrate or optimize (no summary.csv, study_state, tornado.csv, sweep.csv, "
+                       "fit_models.csv, rolling_summary.csv, calibration_residuals.csv, posterior_summary.csv or "
+                       "evaluations.csv)");
     }
     std::sort(found.begin(), found.end());
     const bool one_kind =

@@ -80,7 +80,7 @@ TEST_CASE("figures: run renders every figure and the report shows them", "[e2e][
   TempDir dir("figures_run");
   REQUIRE(gapsim({"run", k_scenarios, "--plots", "-o", dir.path.string()}) == 0);
   const std::size_t figures = check_figures(dir.path / "figures");
-  CHECK(figures == 2 + 7 * 3);  // two by scenario; supply, cost and programmes per scenario
+  CHECK(figures == 2 + 8 * 3);  // two by scenario; supply, cost and programmes per scenario
   const std::string shortage = slurp(dir.path / "figures" / "shortage_by_scenario.svg");
   for (const std::string text : {">Shortage [thousand persons]<", ">baseline (reference)<", ">training_push<",
                                  ">olympics_2021<", ">Shortage by scenario<"}) {
@@ -260,6 +260,32 @@ TEST_CASE("figures: a sweep of one key draws a line per value; of two, a heat ma
   CHECK(html.find("<td>5</td><td>0.04</td><td>") != std::string::npos);
 }
 
+TEST_CASE("figures: optimize draws the chosen policy's fan and its search, or a Pareto front", "[e2e][figures]") {
+  TempDir dir("figures_optimize");
+  REQUIRE(gapsim({"optimize", k_scenarios + "/policy_mix.ini", "--minimize", "total_cost", "--subject-to",
+                  "shortage@2030 <= 300000 with probability 0.5", "--runs", "200", "--quiet", "--plots", "-o",
+                  (dir.path / "one").string()}) == 0);
+  const fs::path one = dir.path / "one" / "policy_mix";
+  CHECK(check_figures(one, "") == 2);
+  check_texts(one / "figures" / "optimum_fan.svg",
+              {"Year", "Shortage [thousand persons]", "optimum, median", "as written, 5-95%"});
+  check_texts(one / "figures" / "optimisation_trace.svg",
+              {"Candidate", "total_cost_mean [billion yen]", "meets the constraints", "does not"});
+  check_report(one / "report.html", 2);
+  const std::string html = slurp(one / "report.html");
+  CHECK(html.find("<td>lever</td><td>outsourcing.share@2030</td>") != std::string::npos);
+  CHECK(html.find("<td>constraint</td><td>shortage@2030 &lt;= 300000 with probability 0.5</td>") != std::string::npos);
+
+  REQUIRE(gapsim({"optimize", k_scenarios + "/policy_mix.ini", "--pareto", "total_cost,shortage@2030:p90", "--runs",
+                  "50", "--generations", "3", "--population", "8", "--quiet", "--plots", "-o",
+                  (dir.path / "front").string()}) == 0);
+  const fs::path front = dir.path / "front" / "policy_mix";
+  CHECK(check_figures(front, "total_cost_mean [billion yen]") == 1);
+  check_texts(front / "figures" / "pareto_front.svg",
+              {"shortage@2030_p90 [thousand persons]", "evaluated", "non-dominated"});
+  check_report(front / "report.html", 1);
+}
+
 // Works in `dir` until it goes out of scope, then back where it was.
 struct WorkingDirectory {
   fs::path previous = fs::current_path();
@@ -329,9 +355,9 @@ TEST_CASE("figures: a script re-renders its SVG byte for byte, and plot draws an
   CHECK(nothing.status == 1);
   CHECK(nothing.error.find(
             (dir.path / "baseline").string() +
-            ":0: not an output directory of gapsim run, mc, sensitivity, sweep, fit, backtest or calibrate (no "
-            "summary.csv, study_state, tornado.csv, sweep.csv, fit_models.csv, rolling_summary.csv, "
-            "calibration_residuals.csv or posterior_summary.csv)") != std::string::npos);
+            ":0: not an output directory of gapsim run, mc, sensitivity, sweep, fit, backtest, calibrate or "
+            "optimize (no summary.csv, study_state, tornado.csv, sweep.csv, fit_models.csv, rolling_summary.csv, "
+            "calibration_residuals.csv, posterior_summary.csv or evaluations.csv)") != std::string::npos);
 }
 
 }  // namespace
