@@ -41,7 +41,7 @@ TEST_CASE("run: shipped scenarios match the golden files", "[e2e][golden]") {
       ++scenarios;
     }
   }
-  CHECK(scenarios == 7);
+  CHECK(scenarios == 8);
 }
 
 // Every file under `a` is under `b` with the same bytes, and `b` has no other files.
@@ -61,7 +61,7 @@ TEST_CASE("run: two processes write identical bytes", "[e2e][determinism]") {
   TempDir b("det_run_b");
   REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", a.path.string()}) == 0);
   REQUIRE(test::gapsim_process({"run", k_scenarios.string(), "-o", b.path.string()}) == 0);
-  CHECK(test::files_under(a.path).size() == 1 + 3 * 7);  // summary.csv; timeseries, programmes, manifest
+  CHECK(test::files_under(a.path).size() == 1 + 3 * 8);  // summary.csv; timeseries, programmes, manifest
   check_same_bytes(a.path, b.path);
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("mc: one thread and two threads in separate processes write identical 
   REQUIRE(mc("1", a.path) == 0);
   REQUIRE(mc("2", b.path) == 0);
   // bands, probabilities, first_years, runs, study_state, manifest
-  CHECK(test::files_under(a.path).size() == 6 * 7);  // 7 scenarios
+  CHECK(test::files_under(a.path).size() == 6 * 8);  // 8 scenarios
   check_same_bytes(a.path, b.path);
 }
 

@@ -3,11 +3,13 @@
 // without one rebuild; range errors read the same either way; a variant allocates nothing.
 #include "study/scenario_variants.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "io/uncertainty.hpp"
 #include "model/engine.hpp"
+#include "study/policy_scenario.hpp"
 #include "support/allocation_counter.hpp"
 #include "support/scenarios.hpp"
 
@@ -130,6 +132,7 @@ TEST_CASE("variants: setting a field equals rebuilding from text, for every key 
 
 TEST_CASE("variants: every study input of the shipped scenarios sets fields", "[study][variants]") {
   int scenarios = 0;
+  int with_levers = 0;
   for (const auto& entry : std::filesystem::directory_iterator(GAPSIM_SOURCE_DIR "/scenarios")) {
     if (entry.path().extension() != ".ini") {
       continue;
@@ -140,9 +143,17 @@ TEST_CASE("variants: every study input of the shipped scenarios sets fields", "[
     variants.vary(varied_keys(inputs));
     INFO(entry.path().filename().string());
     CHECK(variants.build_kind() == VariantBuild::set_fields);
+    // And with the levers a policy sets, where the scenario declares some.
+    if (std::ranges::any_of(raw.settings, [](const auto& setting) { return setting.first.starts_with("levers."); })) {
+      const PolicyScenario policy(entry.path().string(), read_disk_file);
+      CHECK(policy.variants.build_kind() == VariantBuild::set_fields);
+      CHECK(policy.variants.keys().size() == policy.inputs.size() - 1 + policy.levers.size());  // less the path
+      ++with_levers;
+    }
     ++scenarios;
   }
-  CHECK(scenarios == 7);
+  CHECK(scenarios == 8);
+  CHECK(with_levers == 1);
 }
 
 TEST_CASE("variants: a key that shapes the scenario rebuilds, and both ways give the same errors",
