@@ -13,7 +13,8 @@ namespace {
 double written_value(const RawScenario& raw, const VariedKey& key) {
   const std::string text = value_text(raw, key.key);
   if (key.at) {
-    for (const auto& [time, value] : *parse_points(text)) {  // varied_key_problem found the point
+    const auto points = parse_points(text);  // varied_key_problem found the point
+    for (const auto& [time, value] : *points) {
       if (time == *key.at) {
         return value;
       }

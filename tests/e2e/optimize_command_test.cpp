@@ -186,6 +186,46 @@ TEST_CASE("optimize: a chance constraint meets its analytic probability, on fres
   }
 }
 
+TEST_CASE("optimize: over a posterior, the futures take its draws as gapsim mc does", "[e2e][optimize]") {
+  TempDir dir("gapsim_optimize_posterior");
+  const fs::path scenario = dir.path / "chance.ini";
+  write_text(scenario, k_chance);
+  // Four draws of the cost per trainee: a run's cost is one of four multiples of the intake.
+  std::string posterior = "draw,walker,iteration,programme.school.cost_per_trainee,log_prior,log_likelihood\n";
+  const double draws[] = {1100.0, 1900.0, 2300.0, 2900.0};
+  for (int i = 0; i < 4; ++i) {
+    posterior += std::to_string(i) + ",0," + std::to_string(i) + "," + std::to_string(draws[i]) + ",0,0\n";
+  }
+  write_text(dir.path / "posterior.csv", posterior);
+  const fs::path out = dir.path / "optimize";
+  REQUIRE(gapsim({"optimize", scenario.string(), "--minimize", "shortage@2020", "--subject-to",
+                  "total_cost <= 10400000 with probability 0.5", "--runs", "400", "--posterior",
+                  (dir.path / "posterior.csv").string(), "-o", out.string()}) == 0);
+  const fs::path optimum = out / "chance" / "optimum.csv";
+  // At least half of the futures must have 8 x intake x draw <= C: the draws 1100 and 1900
+  // cover about half of them, so the intake sits where the 1900 runs just fit, or where
+  // the 2300 ones do when fewer than half drew 1100 or 1900.
+  const double intake = std::stod(optimum_row(optimum, "programme.school.intake")[2]);
+  INFO("intake " << intake);
+  const bool fits_1900 = std::abs(intake - k_budget / (8.0 * 1900.0)) < 0.1;
+  const bool fits_2300 = std::abs(intake - k_budget / (8.0 * 2300.0)) < 0.1;
+  CHECK((fits_1900 || fits_2300));
+  const std::string share = optimum_row(optimum, "total_cost <= 10400000 with probability 0.5")[2];
+  CHECK(std::stod(share) >= 0.5);
+  const std::string manifest = slurp(out / "chance" / "manifest");
+  CHECK(manifest.find("# posterior " + (dir.path / "posterior.csv").string()) != std::string::npos);
+  // gapsim mc of the optimised scenario over the same posterior runs the same futures.
+  REQUIRE(gapsim({"mc", (out / "chance" / "chance_optimised.ini").string(), "--runs", "400", "--posterior",
+                  (dir.path / "posterior.csv").string(), "-o", (dir.path / "mc").string()}) == 0);
+  const Table runs = parse_csv(slurp(dir.path / "mc" / "chance_optimised" / "runs.csv"));
+  const std::size_t cost = column_of(runs, "total_cost");
+  double meeting = 0.0;
+  for (std::size_t r = 1; r < runs.size(); ++r) {
+    meeting += std::stod(runs[r][cost]) <= k_budget ? 1.0 : 0.0;
+  }
+  CHECK(meeting / 400.0 == std::stod(share));
+}
+
 TEST_CASE("optimize: the same files whatever the thread count", "[e2e][optimize]") {
   TempDir dir("gapsim_optimize_threads");
   const fs::path scenario = dir.path / "chance.ini";
