@@ -68,9 +68,13 @@ std::size_t chance_index(const Constraint& constraint, std::size_t n) {
 
 std::string FutureStatistic::text() const { return mean ? "mean" : "p" + format_number(probability * 100.0); }
 
-double statistic_value(const FutureStatistic& statistic, std::span<const double> values, std::span<double> sorted) {
+void sort_into(std::span<const double> values, std::span<double> sorted) {
   std::copy(values.begin(), values.end(), sorted.begin());
   std::sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(values.size()));
+}
+
+double statistic_value(const FutureStatistic& statistic, std::span<const double> values, std::span<double> sorted) {
+  sort_into(values, sorted);
   if (statistic.mean) {
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
   }

@@ -24,6 +24,9 @@ struct FutureStatistic {
   std::string text() const;  // "mean", "p90", "p2.5"
 };
 
+// `values` copied into `sorted` (scratch of values.size()) in ascending order.
+void sort_into(std::span<const double> values, std::span<double> sorted);
+
 // The statistic's value of `values`. `sorted` is scratch of values.size() that ends up holding
 // the values in ascending order. REQUIRES: !values.empty().
 double statistic_value(const FutureStatistic& statistic, std::span<const double> values, std::span<double> sorted);

@@ -49,7 +49,7 @@ CandidateScore PolicyScorer::score(std::span<const double> levers) {
     const Constraint& constraint = m_constraints[c];
     const std::span<const double> values = column(m_objectives.size() + c);
     const double share = share_meeting(constraint, values);
-    statistic_value(constraint.statistic, values, m_sorted);  // sorts
+    sort_into(values, m_sorted);
     const double excess = constraint_excess(constraint, m_sorted);
     const double signed_excess = constraint.comparison == Comparison::at_most ? excess : -excess;
     score.shares.push_back(share);

@@ -1,6 +1,8 @@
 // The policy study: search, check, files.
 #include "study/policy_study.hpp"
 
+#include <cmath>
+
 #include "io/number_format.hpp"
 #include "stats/sampling.hpp"
 #include "study/constrained_search.hpp"
