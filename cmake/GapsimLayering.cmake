@@ -2,6 +2,7 @@
 #   model  <- fit (through model/attack_trend.hpp only) <- io <- study <- cli
 #   stats  <- io, study, cli
 #   io <- plot <- cli
+#   io <- export <- cli
 # A source may include headers of its own folder and of the folders its library links.
 # A wrong-direction include stops the configure with the file, the line and the header.
 
@@ -9,7 +10,7 @@
 # of ALLOWED (folder prefixes such as "io/", or whole headers such as "model/attack_trend.hpp").
 function(gapsim_check_includes folder allowed)
   set(files ${ARGN})
-  set(project_folders model fit stats io study plot cli)
+  set(project_folders model fit stats io study plot export cli)
   foreach(file IN LISTS files)
     file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
     foreach(line IN LISTS lines)

@@ -16,6 +16,7 @@ int merge_command(const std::vector<std::string>& args);
 int optimize_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
+int export_command(const std::vector<std::string>& args);
 int plot_command(const std::vector<std::string>& args);
 
 }  // namespace gapsim

@@ -22,9 +22,14 @@ class GrowthTrend final : public AttackTrend {
   GrowthTrend(double base, double base_year, double growth);
   double volume(double t) const override;
 
+  double base() const { return m_base; }
+  double base_year() const { return m_base_year; }
+  double growth() const { return m_growth; }
+
  private:
   double m_base;
   double m_base_year;
+  double m_growth;
   double m_log_growth;
 };
 
@@ -36,8 +41,12 @@ class SeriesTrend final : public AttackTrend {
   SeriesTrend(std::vector<std::pair<double, double>> year_values, double growth_after);
   double volume(double t) const override;
 
+  const std::vector<std::pair<double, double>>& year_values() const { return m_series.points(); }
+  double growth_after() const { return m_growth_after; }
+
  private:
   Schedule m_series;
+  double m_growth_after;
   double m_log_growth_after;
 };
 

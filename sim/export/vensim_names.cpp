@@ -1,0 +1,78 @@
+// Scenario names in a Vensim model.
+#include "export/vensim_names.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "io/input_error.hpp"
+
+namespace gapsim {
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+  return text;
+}
+
+// Where the section `kind.name` (say "programme.riss") is opened, for the error's file and
+// line; where the scenario first sets one of its keys if no file opens it.
+RawSetting section_location(const RawScenario& raw, const std::string& section) {
+  if (const auto found = raw.sections.find(section); found != raw.sections.end()) {
+    return found->second;
+  }
+  const std::string prefix = section + ".";
+  for (const auto& [key, setting] : raw.settings) {
+    if (key.starts_with(prefix)) {
+      return setting;
+    }
+  }
+  return {};
+}
+
+void check_names(const RawScenario& raw, const std::string& kind, const std::vector<std::string>& names) {
+  std::map<std::string, std::string> by_vensim_name;
+  for (const std::string& name : names) {
+    const std::string section = kind + "." + name;
+    const RawSetting where = section_location(raw, section);
+    if (!is_portable_vensim_name(name)) {
+      throw_input_error(where.file, where.line, section,
+                        "the " + kind + " name " + quoted(name) +
+                            " cannot be exported: in a Vensim model it must start with an ASCII letter and hold "
+                            "only ASCII letters, digits and '_' (rename the section [" +
+                            section + "])");
+    }
+    const auto [other, inserted] = by_vensim_name.try_emplace(lower_case(name), name);
+    if (!inserted) {
+      throw_input_error(where.file, where.line, section,
+                        "the " + kind + " names " + quoted(other->second) + " and " + quoted(name) +
+                            " cannot both be exported: Vensim does not tell names apart by case");
+    }
+  }
+}
+
+}  // namespace
+
+bool is_portable_vensim_name(const std::string& name) {
+  return !name.empty() && is_ascii_letter(name.front()) && std::all_of(name.begin(), name.end(), [](char c) {
+    return is_ascii_letter(c) || is_ascii_digit(c) || c == '_';
+  });
+}
+
+void check_vensim_names(const RawScenario& raw, const ScenarioConfig& config) {
+  std::vector<std::string> names;
+  for (const ProgrammeConfig& programme : config.programmes) {
+    names.push_back(programme.name);
+  }
+  check_names(raw, "programme", names);
+  names.clear();
+  for (const EventConfig& event : config.events) {
+    names.push_back(event.name);
+  }
+  check_names(raw, "event", names);
+}
+
+}  // namespace gapsim
