@@ -19,10 +19,16 @@
 namespace gapsim {
 namespace {
 
-// A number as Vensim reads it back to the same double; negative ones in parentheses, so
-// that they can follow any operator.
+// A number as Vensim reads it back to the same double, without an exponent where a reader
+// would not write one (200000, not 2e+05).
+std::string number_text(double value) {
+  return std::abs(value) >= 1e-4 && std::abs(value) < 1e15 ? format_plain(value) : format_number(value);
+}
+
+// number_text in an expression: negative numbers in parentheses, so that they can follow any
+// operator.
 std::string num(double value) {
-  const std::string text = format_number(value);
+  const std::string text = number_text(value);
   return value < 0.0 ? "(" + text + ")" : text;
 }
 
@@ -64,9 +70,9 @@ class MdlWriter {
     m_text += "(";
     for (std::size_t i = 0; i < points.size(); ++i) {
       m_text += i == 0 ? "(" : ",(";
-      m_text += format_number(points[i].first);
+      m_text += number_text(points[i].first);
       m_text += ",";
-      m_text += format_number(points[i].second);
+      m_text += number_text(points[i].second);
       m_text += ")";
     }
     m_text += ")";
@@ -112,7 +118,7 @@ std::string number_list(const std::vector<double>& values) {
   std::string text;
   for (std::size_t i = 0; i < values.size(); ++i) {
     text += i == 0 ? "" : ", ";
-    text += format_number(values[i]);
+    text += number_text(values[i]);
   }
   return text;
 }
@@ -410,7 +416,8 @@ class ModelWriter {
       const std::string v = key_variable(key);
       key_schedule(key + "intake", p.intake, "persons/year");
       m_out.equation(v + "starts", v + "intake * dt", "persons/step", "MODEL.md 7.2: starts_k(n).");
-      key_constant(key + "duration", p.duration, "year");
+      key_constant(key + "duration", p.duration, "year",
+                   "Sets the pipeline's length, round(duration x steps_per_year) steps (MODEL.md 7.2).");
       const int slots = static_cast<int>(std::lround(p.duration * steps_per_year));
       if (slots == 0) {
         m_out.equation(v + "finishing", v + "starts", "persons/step",
@@ -464,7 +471,8 @@ class ModelWriter {
                      "Each slot takes the one before it.");
     }
     m_out.equation(v + "finishing", v + "pipeline[" + element + std::to_string(slots) + "]", "persons/step",
-                   "MODEL.md 7.2: finish_k(n) = starts_k(n - d_k), d_k = " + std::to_string(slots) + " steps.");
+                   "MODEL.md 7.2: finish_k(n) = starts_k(n - d_k), d_k = " + std::to_string(slots) +
+                       (slots == 1 ? " step." : " steps."));
     m_out.equation(v + "trainees", "SUM(" + v + "pipeline[" + v + "slot!])", "persons", "MODEL.md 7.2: pipe_k(n).");
   }
 
