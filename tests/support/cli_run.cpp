@@ -172,7 +172,7 @@ std::vector<fs::path> files_under(const fs::path& root) {
 
 std::string slurp(const fs::path& path) { return read_disk_file(path.string()).value_or("<missing>"); }
 
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+std::vector<std::vector<std::string>> parse_csv(const std::string& text, char separator) {
   std::vector<std::vector<std::string>> rows;
   std::istringstream lines(text);
   std::string line;
@@ -180,10 +180,10 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
     std::vector<std::string> cells;
     std::istringstream fields(line);
     std::string cell;
-    while (std::getline(fields, cell, ',')) {
+    while (std::getline(fields, cell, separator)) {
       cells.push_back(cell);
     }
-    if (!line.empty() && line.back() == ',') {
+    if (!line.empty() && line.back() == separator) {
       cells.emplace_back();
     }
     rows.push_back(cells);

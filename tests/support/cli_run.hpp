@@ -64,8 +64,9 @@ std::vector<std::filesystem::path> files_under(const std::filesystem::path& root
 // The whole file, or "<missing>".
 std::string slurp(const std::filesystem::path& path);
 
-// Rows of cells split at commas (no quoting: gapsim writes none); a trailing comma is an empty cell.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+// Rows of cells split at commas, or at `separator` (no quoting: gapsim writes none); a trailing
+// separator is an empty cell.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text, char separator = ',');
 
 // Same header, same shape, every number within test::k_golden, other cells equal.
 void check_csv_matches(const std::filesystem::path& actual_path, const std::filesystem::path& golden_path);

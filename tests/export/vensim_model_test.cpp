@@ -1,0 +1,238 @@
+// The Vensim model's text, one construct at a time, on minimal scenarios: the equations the
+// export writes for pipelines, ageing, schedules, event windows and the fitted attack trend,
+// and the errors for names no Vensim model can hold. That these equations compute gapsim's
+// numbers is checked in SDEverywhere (e2e/sdeverywhere_test.cpp, with tests/export/*.ini).
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "export/vensim_model.hpp"
+#include "export/vensim_names.hpp"
+#include "io/input_error.hpp"
+#include "io/number_format.hpp"
+#include "io/value_parser.hpp"
+#include "model/age_profile.hpp"
+#include "support/cli_run.hpp"
+#include "support/scenarios.hpp"
+
+namespace gapsim {
+namespace {
+
+std::string export_of(const std::string& ini) {
+  test::MemoryFiles files{{{"main.ini", ini}}};
+  const RawScenario raw = load_scenario("main.ini", files.reader());
+  return vensim_model(raw, build_scenario(raw, files.reader()));
+}
+
+std::string export_error(const std::string& ini) {
+  try {
+    export_of(ini);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+// The right-hand side of the equation `lhs = ...`, or "<none>".
+std::string equation(const std::string& model, const std::string& lhs) {
+  const std::string start = "\n" + lhs + " = ";
+  const std::size_t at = model.find(start);
+  if (at == std::string::npos) {
+    return "<none>";
+  }
+  const std::size_t from = at + start.size();
+  return model.substr(from, model.find("\n\t~", from) - from);
+}
+
+// True when the model declares the subscript line `declaration` (name: elements [-> map]).
+bool declares(const std::string& model, const std::string& declaration) {
+  return model.find("\n" + declaration + "\n\t~") != std::string::npos;
+}
+
+std::vector<double> numbers_in(const std::string& list) {
+  std::vector<double> values;
+  for (const std::string_view item : split_at_commas(list)) {
+    const auto value = parse_number(item);
+    REQUIRE(value);
+    values.push_back(*value);
+  }
+  return values;
+}
+
+TEST_CASE("export: a pipeline is a conveyor of one slot per step, mapped both ways", "[export]") {
+  const std::string model = export_of(test::minimal_ini() +
+                                      "[programme.three]\nintake = 120\nduration = 0.25\n"
+                                      "[programme.one]\nintake = 12\nduration = 0.05\n"
+                                      "[programme.none]\nintake = 24\nduration = 0\n");
+  // 0.25 years of monthly steps: three slots.
+  CHECK(declares(model, "programme_three_slot: (three_step1-three_step3)"));
+  CHECK(declares(model, "programme_three_later_slot: (three_step2-three_step3) -> programme_three_earlier_slot"));
+  CHECK(declares(model, "programme_three_earlier_slot: (three_step1-three_step2) -> programme_three_later_slot"));
+  CHECK(equation(model, "programme_three_pipeline[programme_three_slot]") ==
+        "INTEG(programme_three_conveyor[programme_three_slot], 0)");
+  CHECK(equation(model, "programme_three_conveyor[three_step1]") ==
+        "programme_three_starts - programme_three_pipeline[three_step1]");
+  CHECK(
+      equation(model, "programme_three_conveyor[programme_three_later_slot]") ==
+      "programme_three_pipeline[programme_three_earlier_slot] - programme_three_pipeline[programme_three_later_slot]");
+  CHECK(equation(model, "programme_three_finishing") == "programme_three_pipeline[three_step3]");
+  CHECK(equation(model, "programme_three_starts") == "programme_three_intake * dt");
+  // 0.05 years rounds to one step: one slot, nothing to map.
+  CHECK(declares(model, "programme_one_slot: one_step1"));
+  CHECK(equation(model, "programme_one_finishing") == "programme_one_pipeline[one_step1]");
+  CHECK(model.find("programme_one_later_slot") == std::string::npos);
+  // No duration: the starters finish in the same step and hold no trainees.
+  CHECK(equation(model, "programme_none_finishing") == "programme_none_starts");
+  CHECK(model.find("programme_none_slot") == std::string::npos);
+  CHECK(equation(model, "trainees") == "programme_one_trainees + programme_three_trainees");
+  // New entrants at age 22 in the under-skilled tier (the defaults).
+  CHECK(equation(model, "programme_three_entry_tier[tier]") == "0, 1");
+  const std::vector<double> entry_age = numbers_in(equation(model, "programme_three_entry_age[age]"));
+  REQUIRE(entry_age.size() == 70 - 18 + 1);
+  CHECK(entry_age[22 - 18] == 1.0);
+  CHECK(std::count(entry_age.begin(), entry_age.end(), 0.0) == 52);
+}
+
+TEST_CASE("export: ageing is a one-bucket shift in the steps that end a year", "[export]") {
+  const std::string model = export_of(test::minimal_ini() + "[workforce]\nmin_age = 20\nmax_age = 23\n");
+  CHECK(declares(model, "age: (age20-age23)"));
+  CHECK(declares(model, "older_age: (age21-age23) -> younger_age"));
+  CHECK(declares(model, "younger_age: (age20-age22) -> older_age"));
+  CHECK(equation(model, "year_end") == "IF THEN ELSE(MODULO(Time + 1, time_steps_per_year) = 0, 1, 0)");
+  CHECK(equation(model, "workers_ageing[tier, older_age]") ==
+        "year_end * (workers_after_step[tier, younger_age] - workers_after_step[tier, older_age])");
+  CHECK(equation(model, "workers_ageing[tier, age20]") == "-year_end * workers_after_step[tier, age20]");
+  // Who ages past the oldest bucket retires.
+  CHECK(
+      equation(model, "retirements_step")
+          .ends_with(
+              "year_end * (workers_after_step[qualified_tier, age23] + workers_after_step[underskilled_tier, age23])"));
+}
+
+TEST_CASE("export: per-age constants read back to the engine's doubles", "[export]") {
+  const std::string ini = test::minimal_ini() + "[retirement]\nage_mean = 61.3\nage_sd = 3.7\n";
+  const std::string model = export_of(ini);
+  const BuiltScenario built = test::build_from_memory({{{"main.ini", ini}}});
+  const std::vector<double> shares = numbers_in(equation(model, "initial_age_share[age]"));
+  CHECK(shares == built.config.workforce.initial_age_share);
+  CHECK(numbers_in(equation(model, "retirement_hazard[age]")) == retirement_hazard(61.3, 3.7, 18, 70));
+  CHECK(numbers_in(equation(model, "hire_age_share[age]")) == normal_age_shares(32, 7, 18, 70));
+}
+
+TEST_CASE("export: a schedule of several points is a lookup over the decimal year, one point a constant", "[export]") {
+  const std::string model =
+      export_of(test::minimal_ini() + "[demand]\ngrowth = 2013:0.01, 2016.5:0.04, 2021:0\n[upskilling]\nrate = 0.03\n");
+  CHECK(model.find("\ndemand_growth_schedule((2013,0.01),(2016.5,0.04),(2021,0))\n") != std::string::npos);
+  CHECK(equation(model, "demand_growth") == "demand_growth_schedule(decimal_year)");
+  CHECK(equation(model, "upskilling_rate") == "0.03");
+  CHECK(equation(model, "decimal_year") == "time_start_year + Time / time_steps_per_year");
+  CHECK(equation(model, "demand_growth_factor") == "INTEG(demand_growth_factor * ((1 + demand_growth) ^ dt - 1), 1)");
+}
+
+TEST_CASE("export: an event window is its decimal-year edges and the share of each step inside", "[export]") {
+  const std::string model = export_of(test::minimal_ini() +
+                                      "[event.games]\nstart = 2021-07-23\nend = 2021-09-05\nattack_multiplier = 3\n"
+                                      "demand_extra = 10000\n[event.expo]\nstart = 2025-04-13\nend = 2025-10-13\n"
+                                      "demand_multiplier = 1.1\n");
+  // MODEL.md 3's example: from = 2021 + 203/365, to = 2021 + 248/365.
+  CHECK(equation(model, "event_games_from") == format_number(2021 + 203.0 / 365));
+  CHECK(equation(model, "event_games_to") == format_number(2021 + 248.0 / 365));
+  CHECK(equation(model, "event_games_overlap") ==
+        "MIN(1, MAX(0, (MIN(decimal_year + dt, event_games_to) - MAX(decimal_year, event_games_from)) / dt))");
+  // Events in the scenario's order (by name): expo, then games.
+  CHECK(equation(model, "attack_event_factor") ==
+        "(1 + (event_expo_attack_multiplier - 1) * event_expo_overlap) * "
+        "(1 + (event_games_attack_multiplier - 1) * event_games_overlap)");
+  CHECK(equation(model, "demand_event_extra") ==
+        "event_expo_demand_extra * event_expo_overlap + event_games_demand_extra * event_games_overlap");
+  CHECK(equation(model, "event_games_attack_multiplier") == "3");
+  CHECK(equation(model, "event_expo_demand_multiplier") == "1.1");
+}
+
+TEST_CASE("export: a fitted attack trend is a lookup of its median at every step", "[export]") {
+  const std::string path = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
+  const RawScenario raw = load_scenario(path, read_disk_file);
+  const BuiltScenario built = build_scenario(raw, read_disk_file);
+  const std::string model = vensim_model(raw, built);
+  const std::size_t from = model.find("\nattack_trend_median((");
+  REQUIRE(from != std::string::npos);
+  const std::string points = model.substr(from + 22, model.find("))\n", from) - from - 22);
+  // "x,y),(x,y" splits at commas into x, "y)", "(x", ...: read the numbers out of each piece.
+  std::vector<double> values;
+  for (const std::string_view piece : split_at_commas(points)) {
+    std::string item(piece);
+    item.erase(std::remove_if(item.begin(), item.end(), [](char c) { return c == '(' || c == ')'; }), item.end());
+    values.push_back(parse_number(item).value());
+  }
+  REQUIRE(values.size() == 2 * (18 * 12 + 1));  // t_0 .. t_N, 2013 to 2031
+  for (int n = 0; n <= 18 * 12; ++n) {
+    const double t = 2013 + static_cast<double>(n) / 12;
+    CHECK(values[2 * n] == t);
+    CHECK(values[2 * n + 1] == built.config.attack->volume(t));
+  }
+  CHECK(equation(model, "attack_trend") == "attack_trend_median(decimal_year)");
+}
+
+TEST_CASE("export: growth and series trends are their formulas", "[export]") {
+  CHECK(equation(export_of(test::minimal_ini() + "growth = 0.2\nbase_year = 2016\n"), "attack_trend") ==
+        "attack_base * EXP(LN(1 + attack_growth) * (decimal_year - attack_base_year))");
+  test::MemoryFiles files{
+      {{"main.ini", test::minimal_ini() + "trend = series\nseries = a.csv\ncolumn = v\ngrowth = 0.1\n"},
+       {"a.csv", "year,v\n2010,4\n2012,6\n"}}};
+  const RawScenario raw = load_scenario("main.ini", files.reader());
+  const std::string model = vensim_model(raw, build_scenario(raw, files.reader()));
+  CHECK(model.find("\nattack_series((2010,4),(2012,6))\n") != std::string::npos);
+  CHECK(equation(model, "attack_trend") ==
+        "IF THEN ELSE(decimal_year > 2012, 6 * EXP(LN(1 + attack_growth) * (decimal_year - 2012)), "
+        "attack_series(decimal_year))");
+}
+
+TEST_CASE("export: a name no Vensim model can hold is an error naming file, line and key", "[export]") {
+  CHECK(is_portable_vensim_name("riss_2017"));
+  CHECK_FALSE(is_portable_vensim_name("2017riss"));
+  CHECK_FALSE(is_portable_vensim_name("riss-2"));
+  CHECK_FALSE(is_portable_vensim_name("セキュリティ"));
+  CHECK(export_error(test::minimal_ini() + "[programme.riss-2]\nintake = 10\nduration = 1\n") ==
+        "main.ini:8: programme.riss-2: the programme name 'riss-2' cannot be exported: in a Vensim model it "
+        "must start with an ASCII letter and hold only ASCII letters, digits and '_' (rename the section "
+        "[programme.riss-2])");
+  CHECK(export_error(test::minimal_ini() +
+                     "[event.Games]\nstart = 2021-07-23\nend = 2021-09-05\n[event.games]\nstart = 2021-07-23\n"
+                     "end = 2021-09-05\n") ==
+        "main.ini:11: event.games: the event names 'Games' and 'games' cannot both be exported: Vensim does not "
+        "tell names apart by case");
+}
+
+TEST_CASE("export: the command writes the model, or on an error nothing, and refuses other formats", "[export][e2e]") {
+  test::TempDir dir("export_command");
+  const std::string model = (dir.path / "baseline.mdl").string();
+  REQUIRE(test::gapsim({"export", GAPSIM_SOURCE_DIR "/scenarios/olympics_2021.ini", "--format", "mdl", "-o", model}) ==
+          0);
+  const std::string text = test::slurp(model);
+  CHECK(text.starts_with("{UTF-8}\n"));
+  CHECK(equation(text, "SAVEPER") == "1");  // monthly rows of monthly steps
+  CHECK(equation(text, "FINAL TIME") == "216");
+  CHECK(equation(text, "event_tokyo_games_attack_multiplier") == "3");
+  // --set reaches the model; a name no model can hold leaves the earlier file in place.
+  REQUIRE(test::gapsim({"export", GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", "--format", "mdl", "-o", model, "--set",
+                        "hiring.delay=2.5"}) == 0);
+  CHECK(equation(test::slurp(model), "hiring_delay") == "2.5");
+  const std::string before = test::slurp(model);
+  const std::string bad_scenario = (dir.path / "bad.ini").string();
+  test::write_text(bad_scenario, "extends = " GAPSIM_SOURCE_DIR
+                                 "/scenarios/baseline.ini\n[programme.a-b]\nintake = 5\n"
+                                 "duration = 1\n");
+  const test::CommandOutput bad = test::gapsim_output({"export", bad_scenario, "--format", "mdl", "-o", model});
+  CHECK(bad.status == 1);
+  CHECK(bad.error == "gapsim export: error: " + bad_scenario +
+                         ":2: programme.a-b: the programme name 'a-b' cannot be exported: in a Vensim model it must "
+                         "start with an ASCII letter and hold only ASCII letters, digits and '_' (rename the section "
+                         "[programme.a-b])\n");
+  CHECK(test::slurp(model) == before);
+  const test::CommandOutput xmile =
+      test::gapsim_output({"export", GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", "--format", "xmile"});
+  CHECK(xmile.status == 2);
+  CHECK(xmile.error == "gapsim export: --format: 'xmile' is not a model format gapsim writes (mdl)\n");
+}
+
+}  // namespace
+}  // namespace gapsim
