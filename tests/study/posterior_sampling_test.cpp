@@ -46,7 +46,7 @@ PosteriorOptions small_options(std::uint64_t seed, int threads) {
   return options;
 }
 
-TEST_CASE("posterior: targets the keys cannot move leave every key at its prior", "[study][posterior]") {
+TEST_CASE("posterior: targets the keys cannot move leave every key at its prior", "[study][posterior][statistical]") {
   // The 2013 row is the initial state, the same for every value of every key: the likelihood
   // is flat and the sampler, moving in z = Phi^-1(F(x)), must return the priors themselves.
   const UncertainScenario scenario(k_baseline, read_disk_file);
@@ -81,7 +81,8 @@ TEST_CASE("posterior: targets the keys cannot move leave every key at its prior"
   }
 }
 
-TEST_CASE("posterior: 90% intervals cover the true keys in at least 85% of 40 replications", "[study][posterior]") {
+TEST_CASE("posterior: 90% intervals cover the true keys in at least 85% of 40 replications",
+          "[study][posterior][statistical]") {
   // Each replication draws the truth from the prior, runs the baseline there, observes its
   // workforce and shortage in 2014-2016 with a 3% error and samples the posterior: averaged
   // over the prior, a 90% interval covers the truth 90% of the time. The two keys' intervals
