@@ -7,6 +7,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/input_error.hpp"
+#include "io/markup_escape.hpp"
 #include "io/scenario_loader.hpp"
 #include "plot/calibration_section.hpp"
 #include "plot/csv_table.hpp"
@@ -42,10 +43,10 @@ std::vector<ReportFigure> report_figures(const FigureSet& set, const PlotRequest
     } else {
       const fs::path png = fs::relative(set.dir / (figure.name + ".png"), top);
       shown.fallback = request.gnuplot && request.formats.png
-                           ? "<img alt=\"" + html_escaped(figure.title) + "\" src=\"" + html_escaped(png.string()) +
+                           ? "<img alt=\"" + markup_escaped(figure.title) + "\" src=\"" + markup_escaped(png.string()) +
                                  "\" style=\"width:100%\">"
-                           : "Not rendered: render " + html_escaped(fs::relative(set.dir, top).string()) + "/" +
-                                 html_escaped(figure.name) + ".gp with gnuplot.";
+                           : "Not rendered: render " + markup_escaped(fs::relative(set.dir, top).string()) + "/" +
+                                 markup_escaped(figure.name) + ".gp with gnuplot.";
     }
     out.push_back(std::move(shown));
   }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/markup_escape.hpp"
+
 namespace gapsim {
 namespace {
 
@@ -25,20 +27,6 @@ std::string inline_svg(const std::string& svg) {
 
 }  // namespace
 
-std::string html_escaped(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string grouped_number(double value, int decimals) {
   if (!std::isfinite(value)) {
     return "";
@@ -58,23 +46,23 @@ std::string grouped_number(double value, int decimals) {
 
 std::string report_html(const Report& report) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                    html_escaped(report.title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<h1>" +
-                    html_escaped(report.title) + "</h1>\n";
+                    markup_escaped(report.title) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n<h1>" +
+                    markup_escaped(report.title) + "</h1>\n";
   if (!report.note.empty()) {
-    out += "<p class=\"note\">" + html_escaped(report.note) + "</p>\n";
+    out += "<p class=\"note\">" + markup_escaped(report.note) + "</p>\n";
   }
   for (const ReportSection& section : report.sections) {
-    out += "<h2>" + html_escaped(section.heading) + "</h2>\n";
+    out += "<h2>" + markup_escaped(section.heading) + "</h2>\n";
     for (const ReportTable& table : section.tables) {
-      out += "<table>\n<caption>" + html_escaped(table.caption) + "</caption>\n<tr>";
+      out += "<table>\n<caption>" + markup_escaped(table.caption) + "</caption>\n<tr>";
       for (const std::string& cell : table.header) {
-        out += "<th>" + html_escaped(cell) + "</th>";
+        out += "<th>" + markup_escaped(cell) + "</th>";
       }
       out += "</tr>\n";
       for (const auto& row : table.rows) {
         out += "<tr>";
         for (const std::string& cell : row) {
-          out += "<td>" + html_escaped(cell) + "</td>";
+          out += "<td>" + markup_escaped(cell) + "</td>";
         }
         out += "</tr>\n";
       }
@@ -83,13 +71,13 @@ std::string report_html(const Report& report) {
     for (const ReportFigure& figure : section.figures) {
       out += "<figure>\n";
       out += figure.svg.empty() ? "<p class=\"note\">" + figure.fallback + "</p>\n" : inline_svg(figure.svg) + "\n";
-      out += "<figcaption><b>" + html_escaped(figure.title) + ".</b> " + html_escaped(figure.caption) +
+      out += "<figcaption><b>" + markup_escaped(figure.title) + ".</b> " + markup_escaped(figure.caption) +
              "</figcaption>\n</figure>\n";
     }
   }
   out += "<h2>Provenance</h2>\n";
   for (const auto& [file, manifest] : report.provenance) {
-    out += "<h3>" + html_escaped(file) + "</h3>\n<pre>" + html_escaped(manifest) + "</pre>\n";
+    out += "<h3>" + markup_escaped(file) + "</h3>\n<pre>" + markup_escaped(manifest) + "</pre>\n";
   }
   return out + "</body>\n</html>\n";
 }

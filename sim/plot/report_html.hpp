@@ -36,9 +36,6 @@ struct Report {
 
 std::string report_html(const Report& report);
 
-// `text` with &, <, > and " escaped for HTML.
-std::string html_escaped(const std::string& text);
-
 // `value` rounded to `decimals` with thousands separators: 1234567.8 -> "1,234,568".
 std::string grouped_number(double value, int decimals = 0);
 
