@@ -31,7 +31,8 @@ constexpr std::array k_commands = {
     Command{"sensitivity", "tornado table and Sobol indices of an output metric", sensitivity_command},
     Command{"optimize", "levers that best meet an objective under chance constraints, or a Pareto front",
             optimize_command},
-    Command{"export", "a scenario as a Vensim model (.mdl) that other engines run to the same numbers", export_command},
+    Command{"export", "a scenario as a Vensim or XMILE model that other engines run to the same numbers",
+            export_command},
     Command{"plot", "figures and report.html of output directories, again", plot_command},
     Command{"keys", "print every scenario key with unit, default and range (Markdown)", keys_command},
 };

@@ -1,6 +1,6 @@
-// The exported Vensim model against gapsim itself: every shipped scenario, and one small
-// scenario per construct of the export (tests/export/), is exported, compiled by
-// SDEverywhere's JavaScript back end, run, and compared with `gapsim run` column by column.
+// The exported models against gapsim itself: every shipped scenario, and one small scenario
+// per construct of the export (tests/export/), is exported as Vensim and as XMILE, compiled
+// by SDEverywhere's JavaScript back end, run, and compared with `gapsim run` column by column.
 // Levels are read at a report row's start, totals and means at its end (docs/MODEL.md 17).
 // The largest relative difference per scenario and column goes to the test's output and to
 // tests/artefacts/sdeverywhere/ of the build, with SDEverywhere's compile time and time per run.
@@ -45,13 +45,13 @@ struct ColumnDifference {
   std::string at;  // the row's year (and month) where it is largest
 };
 
-// Exports and runs `scenario` both ways; returns the report's lines. Fails on any difference
-// above k_tolerance.
-std::string compare_with_sdeverywhere(const fs::path& scenario) {
+// Exports `scenario` in `format` (mdl, xmile) and runs it both ways; returns the report's
+// lines. Fails on any difference above k_tolerance.
+std::string compare_with_sdeverywhere(const fs::path& scenario, const std::string& format) {
   const std::string name = scenario.stem().string();
-  test::TempDir dir("sdeverywhere_" + name);
-  const fs::path model = dir.path / (name + ".mdl");
-  REQUIRE(test::gapsim({"export", scenario.string(), "--format", "mdl", "-o", model.string()}) == 0);
+  test::TempDir dir("sdeverywhere_" + name + "_" + format);
+  const fs::path model = dir.path / (name + "." + format);
+  REQUIRE(test::gapsim({"export", scenario.string(), "--format", format, "-o", model.string()}) == 0);
   REQUIRE(test::gapsim({"run", scenario.string(), "-o", (dir.path / "run").string()}) == 0);
   const auto gapsim_rows = test::parse_csv(test::slurp(dir.path / "run" / name / "timeseries.csv"));
   REQUIRE(gapsim_rows.size() > 1);
@@ -111,8 +111,9 @@ std::string compare_with_sdeverywhere(const fs::path& scenario) {
   }
 
   std::ostringstream report;
-  report << name << ": largest relative difference " << worst.largest << " (" << worst.column << ", " << worst.at
-         << ") over " << gapsim_rows.size() - 1 << " rows x " << differences.size() << " columns; " << test::slurp(log);
+  report << name << " (" << format << "): largest relative difference " << worst.largest << " (" << worst.column << ", "
+         << worst.at << ") over " << gapsim_rows.size() - 1 << " rows x " << differences.size() << " columns; "
+         << test::slurp(log);
   for (const ColumnDifference& difference : differences) {
     report << "  " << difference.column << " " << difference.largest
            << (difference.at.empty() ? "" : " at " + difference.at) << "\n";
@@ -134,15 +135,17 @@ void check_all(const fs::path& folder) {
   const fs::path reports = fs::path(GAPSIM_ARTEFACT_DIR) / "sdeverywhere";
   fs::create_directories(reports);
   for (const fs::path& scenario : scenarios) {
-    DYNAMIC_SECTION(scenario.stem().string()) {
-      const std::string report = compare_with_sdeverywhere(scenario);
-      std::cout << report;
-      std::ofstream(reports / (scenario.stem().string() + ".txt")) << report;
+    for (const std::string format : {"mdl", "xmile"}) {
+      DYNAMIC_SECTION(scenario.stem().string() << " as " << format) {
+        const std::string report = compare_with_sdeverywhere(scenario, format);
+        std::cout << report;
+        std::ofstream(reports / (scenario.stem().string() + "." + format + ".txt")) << report;
+      }
     }
   }
 }
 
-TEST_CASE("sdeverywhere: every shipped scenario's exported model runs to gapsim's numbers", "[sdeverywhere]") {
+TEST_CASE("sdeverywhere: every shipped scenario's exported models run to gapsim's numbers", "[sdeverywhere]") {
   check_all(GAPSIM_SOURCE_DIR "/scenarios");
 }
 

@@ -1,11 +1,12 @@
-// The Vensim model's text, one construct at a time, on minimal scenarios: the equations the
-// export writes for pipelines, ageing, schedules, event windows and the fitted attack trend,
-// and the errors for names no Vensim model can hold. That these equations compute gapsim's
-// numbers is checked in SDEverywhere (e2e/sdeverywhere_test.cpp, with tests/export/*.ini).
+// The exported models' text, one construct at a time, on minimal scenarios: the equations
+// the export writes for pipelines, ageing, schedules, event windows and the fitted attack
+// trend, in Vensim and in XMILE, and the errors for names no model can hold. That these
+// equations compute gapsim's numbers is checked in SDEverywhere (e2e/sdeverywhere_test.cpp,
+// with tests/export/*.ini).
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "export/vensim_model.hpp"
+#include "export/scenario_model.hpp"
 #include "export/vensim_names.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
@@ -17,10 +18,10 @@
 namespace gapsim {
 namespace {
 
-std::string export_of(const std::string& ini) {
+std::string export_of(const std::string& ini, ModelFormat format = ModelFormat::mdl) {
   test::MemoryFiles files{{{"main.ini", ini}}};
   const RawScenario raw = load_scenario("main.ini", files.reader());
-  return vensim_model(raw, build_scenario(raw, files.reader()));
+  return scenario_model(raw, build_scenario(raw, files.reader()), format);
 }
 
 std::string export_error(const std::string& ini) {
@@ -75,7 +76,7 @@ TEST_CASE("export: a pipeline is a conveyor of one slot per step, mapped both wa
       equation(model, "programme_three_conveyor[programme_three_later_slot]") ==
       "programme_three_pipeline[programme_three_earlier_slot] - programme_three_pipeline[programme_three_later_slot]");
   CHECK(equation(model, "programme_three_finishing") == "programme_three_pipeline[three_step3]");
-  CHECK(equation(model, "programme_three_starts") == "programme_three_intake * dt");
+  CHECK(equation(model, "programme_three_starts") == "programme_three_intake * dt_years");
   // 0.05 years rounds to one step: one slot, nothing to map.
   CHECK(declares(model, "programme_one_slot: one_step1"));
   CHECK(equation(model, "programme_one_finishing") == "programme_one_pipeline[one_step1]");
@@ -125,7 +126,9 @@ TEST_CASE("export: a schedule of several points is a lookup over the decimal yea
   CHECK(equation(model, "demand_growth") == "demand_growth_schedule(decimal_year)");
   CHECK(equation(model, "upskilling_rate") == "0.03");
   CHECK(equation(model, "decimal_year") == "time_start_year + Time / time_steps_per_year");
-  CHECK(equation(model, "demand_growth_factor") == "INTEG(demand_growth_factor * ((1 + demand_growth) ^ dt - 1), 1)");
+  CHECK(equation(model, "demand_growth_factor") == "INTEG(demand_growth_factor_change, 1)");
+  CHECK(equation(model, "demand_growth_factor_change") ==
+        "demand_growth_factor * ((1 + demand_growth) ^ dt_years - 1)");
 }
 
 TEST_CASE("export: an event window is its decimal-year edges and the share of each step inside", "[export]") {
@@ -137,7 +140,8 @@ TEST_CASE("export: an event window is its decimal-year edges and the share of ea
   CHECK(equation(model, "event_games_from") == format_number(2021 + 203.0 / 365));
   CHECK(equation(model, "event_games_to") == format_number(2021 + 248.0 / 365));
   CHECK(equation(model, "event_games_overlap") ==
-        "MIN(1, MAX(0, (MIN(decimal_year + dt, event_games_to) - MAX(decimal_year, event_games_from)) / dt))");
+        "MIN(1, MAX(0, (MIN(decimal_year + dt_years, event_games_to) - MAX(decimal_year, event_games_from)) / "
+        "dt_years))");
   // Events in the scenario's order (by name): expo, then games.
   CHECK(equation(model, "attack_event_factor") ==
         "(1 + (event_expo_attack_multiplier - 1) * event_expo_overlap) * "
@@ -152,7 +156,7 @@ TEST_CASE("export: a fitted attack trend is a lookup of its median at every step
   const std::string path = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
   const RawScenario raw = load_scenario(path, read_disk_file);
   const BuiltScenario built = build_scenario(raw, read_disk_file);
-  const std::string model = vensim_model(raw, built);
+  const std::string model = scenario_model(raw, built, ModelFormat::mdl);
   const std::size_t from = model.find("\nattack_trend_median((");
   REQUIRE(from != std::string::npos);
   const std::string points = model.substr(from + 22, model.find("))\n", from) - from - 22);
@@ -179,7 +183,7 @@ TEST_CASE("export: growth and series trends are their formulas", "[export]") {
       {{"main.ini", test::minimal_ini() + "trend = series\nseries = a.csv\ncolumn = v\ngrowth = 0.1\n"},
        {"a.csv", "year,v\n2010,4\n2012,6\n"}}};
   const RawScenario raw = load_scenario("main.ini", files.reader());
-  const std::string model = vensim_model(raw, build_scenario(raw, files.reader()));
+  const std::string model = scenario_model(raw, build_scenario(raw, files.reader()), ModelFormat::mdl);
   CHECK(model.find("\nattack_series((2010,4),(2012,6))\n") != std::string::npos);
   CHECK(equation(model, "attack_trend") ==
         "IF THEN ELSE(decimal_year > 2012, 6 * EXP(LN(1 + attack_growth) * (decimal_year - 2012)), "
@@ -202,6 +206,87 @@ TEST_CASE("export: a name no Vensim model can hold is an error naming file, line
         "tell names apart by case");
 }
 
+// The text of the XMILE variable `name` (from its opening tag to its closing one), or "<none>".
+std::string xmile_variable(const std::string& model, const std::string& tag, const std::string& name) {
+  const std::size_t from = model.find("<" + tag + " name=\"" + name + "\">");
+  if (from == std::string::npos) {
+    return "<none>";
+  }
+  const std::string closing = "</" + tag + ">";
+  return model.substr(from, model.find(closing, from) + closing.size() - from);
+}
+
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_CASE("export: XMILE writes the same model element by element, in its own syntax", "[export]") {
+  const std::string model = export_of(test::minimal_ini() +
+                                          "growth = 0.1\n[workforce]\nmin_age = 20\nmax_age = 23\n[demand]\n"
+                                          "growth = 2013:0.01, 2016.5:0.04\n[programme.three]\nintake = 120\n"
+                                          "duration = 0.25\nentry_age = 21\n",
+                                      ModelFormat::xmile);
+  CHECK(
+      model.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<xmile version=\"1.0\" "
+                        "xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"));
+  CHECK(model.ends_with("</xmile>\n"));
+  CHECK(model.find("<sim_specs method=\"Euler\" time_units=\"step\">\n    <start>0</start>\n    <stop>216</stop>\n"
+                   "    <dt>1</dt>\n  </sim_specs>") != std::string::npos);
+  CHECK(model.find("<dim name=\"age\"><elem name=\"age20\"/><elem name=\"age21\"/><elem name=\"age22\"/><elem "
+                   "name=\"age23\"/></dim>") != std::string::npos);
+  // Stocks name their flows; the flows are arrays of the same dimensions.
+  const std::string workers = xmile_variable(model, "stock", "workers");
+  CHECK(workers.find("<dimensions><dim name=\"tier\"/><dim name=\"age\"/></dimensions>") != std::string::npos);
+  CHECK(workers.find("<eqn>initial_workers[tier, age]</eqn>\n        <inflow>workers_change</inflow>\n        "
+                     "<inflow>workers_ageing</inflow>") != std::string::npos);
+  // No subrange mapping in XMILE 1.0: ageing is written for each of the 2 x 4 elements.
+  const std::string ageing = xmile_variable(model, "flow", "workers_ageing");
+  CHECK(occurrences(ageing, "<element subscript=") == 8);
+  CHECK(ageing.find("<element subscript=\"underskilled_tier, age22\"><eqn>year_end * "
+                    "(workers_after_step[underskilled_tier, age21] - workers_after_step[underskilled_tier, "
+                    "age22])</eqn></element>") != std::string::npos);
+  CHECK(ageing.find("<element subscript=\"qualified_tier, age20\"><eqn>-year_end * "
+                    "workers_after_step[qualified_tier, age20]</eqn></element>") != std::string::npos);
+  const std::string conveyor = xmile_variable(model, "flow", "programme_three_conveyor");
+  CHECK(occurrences(conveyor, "<element subscript=") == 3);
+  CHECK(conveyor.find("<element subscript=\"three_step3\"><eqn>programme_three_pipeline[three_step2] - "
+                      "programme_three_pipeline[three_step3]</eqn></element>") != std::string::npos);
+  CHECK(xmile_variable(model, "stock", "programme_three_pipeline").find("<inflow>programme_three_conveyor</inflow>") !=
+        std::string::npos);
+  // A schedule is a graphical function, called like a function.
+  CHECK(xmile_variable(model, "gf", "demand_growth_schedule")
+            .starts_with("<gf name=\"demand_growth_schedule\">\n        <xpts>2013,2016.5</xpts>\n        "
+                         "<ypts>0.01,0.04</ypts>"));
+  CHECK(xmile_variable(model, "aux", "demand_growth").find("<eqn>demand_growth_schedule(decimal_year)</eqn>") !=
+        std::string::npos);
+  // XMILE's conditionals, MOD, INIT, SUM over '*' and TIME; '>' escaped.
+  CHECK(xmile_variable(model, "aux", "year_end")
+            .find("<eqn>(IF MOD(TIME + 1, time_steps_per_year) = 0 THEN 1 ELSE "
+                  "0)</eqn>") != std::string::npos);
+  CHECK(xmile_variable(model, "aux", "upskilling_fraction")
+            .find("<eqn>(IF underskilled &gt; 0 THEN MIN(1, upskilling_wanted / underskilled) ELSE 0)</eqn>") !=
+        std::string::npos);
+  CHECK(xmile_variable(model, "aux", "qualified").find("<eqn>SUM(workers[qualified_tier, *])</eqn>") !=
+        std::string::npos);
+  CHECK(xmile_variable(model, "aux", "attack_trend_at_start").find("<eqn>INIT(attack_trend)</eqn>") !=
+        std::string::npos);
+  CHECK(xmile_variable(model, "aux", "threat").find("demand_attack_elasticity = 0 OR log_threat_ceiling = 0") !=
+        std::string::npos);
+  for (const char* vensim : {"IF THEN ELSE(", ":OR:", "MODULO(", "INITIAL(", "INTEG(", "!]", "+ Time /"}) {
+    INFO(vensim);
+    CHECK(model.find(vensim) == std::string::npos);
+  }
+  // Every variable's tag closes.
+  for (const char* tag : {"aux", "flow", "stock", "gf"}) {
+    INFO(tag);
+    CHECK(occurrences(model, std::string("<") + tag + " name=") == occurrences(model, std::string("</") + tag + ">"));
+  }
+}
+
 TEST_CASE("export: the command writes the model, or on an error nothing, and refuses other formats", "[export][e2e]") {
   test::TempDir dir("export_command");
   const std::string model = (dir.path / "baseline.mdl").string();
@@ -210,6 +295,7 @@ TEST_CASE("export: the command writes the model, or on an error nothing, and ref
   const std::string text = test::slurp(model);
   CHECK(text.starts_with("{UTF-8}\n"));
   CHECK(equation(text, "SAVEPER") == "1");  // monthly rows of monthly steps
+  CHECK(equation(text, "report_steps") == "1");
   CHECK(equation(text, "FINAL TIME") == "216");
   CHECK(equation(text, "event_tokyo_games_attack_multiplier") == "3");
   // --set reaches the model; a name no model can hold leaves the earlier file in place.
@@ -229,9 +315,9 @@ TEST_CASE("export: the command writes the model, or on an error nothing, and ref
                          "[programme.a-b])\n");
   CHECK(test::slurp(model) == before);
   const test::CommandOutput xmile =
-      test::gapsim_output({"export", GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", "--format", "xmile"});
+      test::gapsim_output({"export", GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", "--format", "xml"});
   CHECK(xmile.status == 2);
-  CHECK(xmile.error == "gapsim export: --format: 'xmile' is not a model format gapsim writes (mdl)\n");
+  CHECK(xmile.error == "gapsim export: --format: 'xml' is not a model format gapsim writes (mdl, xmile)\n");
 }
 
 }  // namespace

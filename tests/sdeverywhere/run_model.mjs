@@ -1,7 +1,7 @@
 // Compiles a Vensim model with SDEverywhere's JavaScript back end, runs it, and writes the
 // named variables at every saved time as tab-separated values.
 //
-//   node run_model.mjs MODEL.mdl OUT.tsv VARIABLE...
+//   node run_model.mjs MODEL.mdl|MODEL.xmile OUT.tsv VARIABLE...
 //
 // OUT.tsv: a header "time VARIABLE...", then one row per saved time (INITIAL TIME, every
 // SAVEPER, FINAL TIME), each number in JavaScript's shortest round-trip form. Prints the
@@ -17,21 +17,34 @@ register('./xlsx_hooks.mjs', import.meta.url)
 const { parseAndGenerate } = await import('@sdeverywhere/compile')
 const { initJsModel, Outputs, ReferencedRunModelParams } = await import('@sdeverywhere/runtime')
 
-const [mdlPath, outPath, ...variables] = process.argv.slice(2)
-if (!mdlPath || !outPath || variables.length === 0) {
-  console.error('usage: node run_model.mjs MODEL.mdl OUT.tsv VARIABLE...')
+const [modelPath, outPath, ...variables] = process.argv.slice(2)
+if (!modelPath || !outPath || variables.length === 0) {
+  console.error('usage: node run_model.mjs MODEL.mdl|MODEL.xmile OUT.tsv VARIABLE...')
   process.exit(2)
+}
+const kind = path.extname(modelPath) === '.xmile' ? 'xmile' : 'vensim'
+
+// SDEverywhere 0.7.28 reads an arrayed stock's <inflow>NAME</inflow> as the whole array
+// without its subscripts and then computes nothing for the stock after its first step; XMILE
+// names the flow alone. Each inflow of an arrayed stock gets the stock's dimensions, the only
+// change made to the model.
+function withInflowSubscripts(xmile) {
+  return xmile.replace(/<stock name="[^"]*">\s*<dimensions>(.*?)<\/dimensions>[\s\S]*?<\/stock>/g, (stock, dims) => {
+    const names = [...dims.matchAll(/<dim name="([^"]*)"\/>/g)].map((match) => match[1])
+    return stock.replace(/<inflow>([^<]*)<\/inflow>/g, (_, flow) => `<inflow>${flow}[${names.join(', ')}]</inflow>`)
+  })
 }
 
 const compileStart = performance.now()
-const name = path.basename(mdlPath, '.mdl')
+const name = path.basename(modelPath, path.extname(modelPath))
 const buildDir = path.resolve(path.dirname(outPath), `${name}-sde`)
 fs.mkdirSync(buildDir, { recursive: true })
 // Vensim spells an '_' in a name as a space; the spec takes that spelling (with '_' SDEverywhere
 // looks the names up piece by piece and warns, though it stores the right variables).
 const spec = { inputVarNames: [], outputVarNames: variables.map((name) => name.replaceAll('_', ' ')) }
-const mdl = fs.readFileSync(mdlPath, 'utf8')
-await parseAndGenerate(mdl, 'vensim', spec, ['generateJS'], path.dirname(path.resolve(mdlPath)), name, buildDir)
+const text = fs.readFileSync(modelPath, 'utf8')
+const model_text = kind === 'xmile' ? withInflowSubscripts(text) : text
+await parseAndGenerate(model_text, kind, spec, ['generateJS'], path.dirname(path.resolve(modelPath)), name, buildDir)
 const generated = await import(pathToFileURL(path.join(buildDir, `${name}.js`)).href)
 const jsModel = await generated.default()
 const compileMs = performance.now() - compileStart
