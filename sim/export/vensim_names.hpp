@@ -1,7 +1,8 @@
-// Which scenario names can become Vensim names. Programme and event section names are part
-// of variable names in the exported model; Vensim reads names without regard to case and
-// takes '_' for a space, and SDEverywhere turns every other character into '_', so a
-// name gapsim accepts may stand for no Vensim name, or for the same one as another.
+// Which scenario names can become Vensim (and XMILE) names. Programme and event section names
+// are part of variable and element names in the exported model; both languages read names
+// without regard to case, Vensim takes '_' for a space, and SDEverywhere turns every other
+// character into '_', so a name gapsim accepts may stand for no model name, or for the same
+// one as another.
 #pragma once
 
 #include <string>
