@@ -1,11 +1,13 @@
-// libFuzzer target: a scenario file, read, built and run as `gapsim run` does. Bad input must
-// end in an InputError (a message for the user); anything else, a crash, a sanitizer report
-// or another exception, is a finding.
+// libFuzzer target: a scenario file, read, built and run as `gapsim run` does, then exported
+// as `gapsim export` does in both formats. Bad input must end in an InputError (a message for
+// the user); anything else, a crash, a sanitizer report or another exception, is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "export/scenario_model.hpp"
 #include "io/input_error.hpp"
+#include "io/scenario_builder.hpp"
 #include "study/scenario_run.hpp"
 
 namespace {
@@ -30,6 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   };
   try {
     gapsim::run_scenario_file("main.ini", read);
+    const gapsim::RawScenario raw = gapsim::load_scenario("main.ini", read);
+    const gapsim::BuiltScenario built = gapsim::build_scenario(raw, read);
+    for (const gapsim::ModelFormat format : {gapsim::ModelFormat::mdl, gapsim::ModelFormat::xmile}) {
+      gapsim::scenario_model(raw, built, format);
+    }
   } catch (const gapsim::InputError&) {
   }
   return 0;
