@@ -8,7 +8,6 @@
 #include "export/scenario_model.hpp"
 #include "io/atomic_file.hpp"
 #include "io/scenario_builder.hpp"
-#include "io/setting_override.hpp"
 
 namespace gapsim {
 namespace {
@@ -42,17 +41,7 @@ int export_command(const std::vector<std::string>& args) {
     throw UsageError("--format: '" + format + "' is not a model format gapsim writes (mdl, xmile)");
   }
   RawScenario raw = load_scenario(path, read_disk_file);
-  if (vm->count("set")) {
-    std::vector<SettingOverride> overrides;
-    for (const std::string& text : (*vm)["set"].as<std::vector<std::string>>()) {
-      const auto override = parse_setting_override(text);
-      if (!override) {
-        throw UsageError("--set " + override.error());
-      }
-      overrides.push_back(*override);
-    }
-    apply_overrides(raw, overrides, "--set");
-  }
+  apply_overrides(raw, setting_overrides(*vm), "--set");
   const std::string model =
       scenario_model(raw, build_scenario(raw, read_disk_file), format == "mdl" ? ModelFormat::mdl : ModelFormat::xmile);
   if (vm->count("output")) {

@@ -63,4 +63,18 @@ std::string required_option(const po::variables_map& vm, const char* name, const
   return vm[name].as<std::string>();
 }
 
+std::vector<SettingOverride> setting_overrides(const boost::program_options::variables_map& vm) {
+  std::vector<SettingOverride> overrides;
+  if (vm.count("set")) {
+    for (const std::string& text : vm["set"].as<std::vector<std::string>>()) {
+      const auto override = parse_setting_override(text);
+      if (!override) {
+        throw UsageError("--set " + override.error());
+      }
+      overrides.push_back(*override);
+    }
+  }
+  return overrides;
+}
+
 }  // namespace gapsim

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "io/setting_override.hpp"
+
 namespace gapsim {
 
 // Parses `args` against `options` with the positional arguments collected under
@@ -30,5 +32,9 @@ std::vector<std::string> comma_items(const std::string& text);
 // The value of option `name`; throws UsageError with `usage` when it was not given.
 std::string required_option(const boost::program_options::variables_map& vm, const char* name,
                             const std::string& usage);
+
+// The settings of the repeatable option --set KEY=VALUE, in order; throws UsageError for one
+// that is not KEY=VALUE.
+std::vector<SettingOverride> setting_overrides(const boost::program_options::variables_map& vm);
 
 }  // namespace gapsim

@@ -58,15 +58,7 @@ std::vector<int> summary_years(const std::string& text) {
 RunOptions run_options(const po::variables_map& vm) {
   RunOptions options;
   options.override_origin = "--set";
-  if (vm.count("set")) {
-    for (const std::string& text : vm["set"].as<std::vector<std::string>>()) {
-      const auto override = parse_setting_override(text);
-      if (!override) {
-        throw UsageError("--set " + override.error());
-      }
-      options.overrides.push_back(*override);
-    }
-  }
+  options.overrides = setting_overrides(vm);
   if (vm.count("columns")) {
     options.columns = variable_list(vm["columns"].as<std::string>(), "--columns");
     for (auto it = options.columns.begin(); it != options.columns.end(); ++it) {
