@@ -86,14 +86,25 @@ class ModelWriter {
     m_out.equation({name, {}, units, doc, VariableKind::flow}, expression);
   }
 
-  // "Scenario key KEY = VALUE (FILE:LINE)", or "(default)".
+  // "MODEL.md S: scenario key KEY = VALUE (FILE:LINE)", S the section that uses the key's
+  // section of the scenario, the origin "default" for a key no file sets.
   std::string key_note(const std::string& key) const {
-    for (const ResolvedSetting& setting : m_built.resolved) {
-      if (setting.key == key) {
-        return "Scenario key " + key + " = " + setting.value + " (" + setting.origin + ").";
+    static const std::vector<std::pair<std::string, std::string>> k_sections = {
+        {"time.", "1"},        {"attack.", "3"},    {"event.", "3"},       {"demand.", "4"},
+        {"outsourcing.", "5"}, {"workforce.", "6"}, {"attrition.", "6"},   {"retirement.", "6"},
+        {"programme.", "7.2"}, {"hiring.", "7.3"},  {"upskilling.", "7.4"}};
+    std::string section;
+    for (const auto& [prefix, number] : k_sections) {
+      if (key.starts_with(prefix)) {
+        section = "MODEL.md " + number + ": ";
       }
     }
-    return "Scenario key " + key + ".";
+    for (const ResolvedSetting& setting : m_built.resolved) {
+      if (setting.key == key) {
+        return section + "scenario key " + key + " = " + setting.value + " (" + setting.origin + ").";
+      }
+    }
+    return section + "scenario key " + key + ".";
   }
 
   // The value the scenario resolved `key` to, or "" when it has none.
