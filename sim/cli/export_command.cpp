@@ -42,8 +42,8 @@ int export_command(const std::vector<std::string>& args) {
   }
   RawScenario raw = load_scenario(path, read_disk_file);
   apply_overrides(raw, setting_overrides(*vm), "--set");
-  const std::string model =
-      scenario_model(raw, build_scenario(raw, read_disk_file), format == "mdl" ? ModelFormat::mdl : ModelFormat::xmile);
+  const std::string model = scenario_model(raw, build_scenario(raw, read_disk_file),
+                                           format == "mdl" ? ModelFormat::mdl : ModelFormat::xmile, read_disk_file);
   if (vm->count("output")) {
     write_file_atomically((*vm)["output"].as<std::string>(), model);
   } else {

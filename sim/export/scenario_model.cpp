@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "export/mdl_text.hpp"
@@ -16,6 +17,7 @@
 #include "export/xmile_text.hpp"
 #include "io/number_format.hpp"
 #include "io/output_units.hpp"
+#include "io/sha256.hpp"
 #include "model/age_profile.hpp"
 #include "model/attack_trend.hpp"
 
@@ -57,9 +59,10 @@ const std::vector<std::string> k_tiers = {"qualified_tier", "underskilled_tier"}
 
 class ModelWriter {
  public:
-  ModelWriter(const RawScenario& raw, const BuiltScenario& built, ModelText& out)
+  ModelWriter(const RawScenario& raw, const BuiltScenario& built, const ReadFile& read, ModelText& out)
       : m_raw(raw),
         m_built(built),
+        m_read(read),
         m_config(built.config),
         m_out(out),
         m_ages(numbered("age", built.config.workforce.min_age, built.config.workforce.max_age)) {}
@@ -150,14 +153,19 @@ class ModelWriter {
   int steps() const { return (m_config.time.end_year - m_config.time.start_year + 1) * m_config.time.steps_per_year; }
 
   void header() {
-    std::string files;
-    for (const std::string& file : m_raw.files) {
-      files += (files.empty() ? "" : ", ") + file;
+    // What produced the model: every scenario and data file with its SHA-256, as a manifest has.
+    std::string inputs;
+    std::vector<std::string> files = m_raw.files;
+    files.insert(files.end(), m_built.data_files.begin(), m_built.data_files.end());
+    for (const std::string& file : files) {
+      const std::optional<std::string> contents = m_read(file);
+      inputs += (inputs.empty() ? "" : ", ") + file + " (sha256 " +
+                (contents ? sha256_hex(*contents) : std::string("unreadable")) + ")";
     }
     const TimeConfig& t = m_config.time;
     m_out.control(m_config.name, steps(), t.report == ReportStep::annual ? t.steps_per_year : t.steps_per_year / 12,
-                  "Scenario " + m_config.name + " (" + files +
-                      "), fully resolved, exported by gapsim " GAPSIM_VERSION
+                  "Scenario " + m_config.name + ", fully resolved, exported by gapsim " GAPSIM_VERSION " from " +
+                      inputs +
                       ". Time counts Euler steps, each of 1 step, and a year is time_steps_per_year steps. Each "
                       "variable named as a timeseries.csv column reproduces that column: the levels at the start of "
                       "each report row (time = row x report_steps), the totals and means of a row at its end (time = "
@@ -625,6 +633,7 @@ class ModelWriter {
 
   const RawScenario& m_raw;
   const BuiltScenario& m_built;
+  const ReadFile& m_read;
   const ScenarioConfig& m_config;
   ModelText& m_out;
   std::vector<std::string> m_ages;  // the age dimension's elements, "age18" ..
@@ -632,7 +641,8 @@ class ModelWriter {
 
 }  // namespace
 
-std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, ModelFormat format) {
+std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, ModelFormat format,
+                           const ReadFile& read) {
   check_vensim_names(raw, built.config);
   std::unique_ptr<ModelText> text;
   if (format == ModelFormat::mdl) {
@@ -640,7 +650,7 @@ std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, M
   } else {
     text = std::make_unique<XmileText>();
   }
-  ModelWriter(raw, built, *text).write();
+  ModelWriter(raw, built, read, *text).write();
   return text->text();
 }
 

@@ -13,10 +13,12 @@ namespace gapsim {
 
 enum class ModelFormat { mdl, xmile };
 
-// The model text of `built`, the scenario built from `raw`. Time counts steps (TIME STEP = 1);
-// every timeseries.csv column is a variable of the same name: the levels at the start of
-// each report row, the totals and means of a row at its end. Throws InputError
+// The model text of `built`, the scenario built from `raw`, whose files `read` reads again for
+// their SHA-256 in the model's header. Time counts steps (TIME STEP = 1); every
+// timeseries.csv column is a variable of the same name: the levels at the start of each
+// report row, the totals and means of a row at its end. Throws InputError
 // "FILE:LINE: KEY: ..." for what the model cannot express.
-std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, ModelFormat format);
+std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, ModelFormat format,
+                           const ReadFile& read);
 
 }  // namespace gapsim

@@ -10,6 +10,7 @@
 #include "export/vensim_names.hpp"
 #include "io/input_error.hpp"
 #include "io/number_format.hpp"
+#include "io/sha256.hpp"
 #include "io/value_parser.hpp"
 #include "model/age_profile.hpp"
 #include "support/cli_run.hpp"
@@ -21,7 +22,7 @@ namespace {
 std::string export_of(const std::string& ini, ModelFormat format = ModelFormat::mdl) {
   test::MemoryFiles files{{{"main.ini", ini}}};
   const RawScenario raw = load_scenario("main.ini", files.reader());
-  return scenario_model(raw, build_scenario(raw, files.reader()), format);
+  return scenario_model(raw, build_scenario(raw, files.reader()), format, files.reader());
 }
 
 std::string export_error(const std::string& ini) {
@@ -156,7 +157,7 @@ TEST_CASE("export: a fitted attack trend is a lookup of its median at every step
   const std::string path = GAPSIM_SOURCE_DIR "/scenarios/baseline.ini";
   const RawScenario raw = load_scenario(path, read_disk_file);
   const BuiltScenario built = build_scenario(raw, read_disk_file);
-  const std::string model = scenario_model(raw, built, ModelFormat::mdl);
+  const std::string model = scenario_model(raw, built, ModelFormat::mdl, read_disk_file);
   const std::size_t from = model.find("\nattack_trend_median((");
   REQUIRE(from != std::string::npos);
   const std::string points = model.substr(from + 22, model.find("))\n", from) - from - 22);
@@ -183,7 +184,7 @@ TEST_CASE("export: growth and series trends are their formulas", "[export]") {
       {{"main.ini", test::minimal_ini() + "trend = series\nseries = a.csv\ncolumn = v\ngrowth = 0.1\n"},
        {"a.csv", "year,v\n2010,4\n2012,6\n"}}};
   const RawScenario raw = load_scenario("main.ini", files.reader());
-  const std::string model = scenario_model(raw, build_scenario(raw, files.reader()), ModelFormat::mdl);
+  const std::string model = scenario_model(raw, build_scenario(raw, files.reader()), ModelFormat::mdl, files.reader());
   CHECK(model.find("\nattack_series((2010,4),(2012,6))\n") != std::string::npos);
   CHECK(equation(model, "attack_trend") ==
         "IF THEN ELSE(decimal_year > 2012, 6 * EXP(LN(1 + attack_growth) * (decimal_year - 2012)), "
@@ -298,6 +299,13 @@ TEST_CASE("export: the command writes the model, or on an error nothing, and ref
   CHECK(equation(text, "report_steps") == "1");
   CHECK(equation(text, "FINAL TIME") == "216");
   CHECK(equation(text, "event_tokyo_games_attack_multiplier") == "3");
+  // The header records every input with its SHA-256, the scenario, its base and the data.
+  for (const char* input :
+       {"/scenarios/olympics_2021.ini", "/scenarios/baseline.ini", "/scenarios/data/nicter_darknet_2005_2015.csv"}) {
+    const std::string file = std::string(GAPSIM_SOURCE_DIR) + input;
+    INFO(file);
+    CHECK(text.find(" (sha256 " + sha256_hex(test::slurp(file)) + ")") != std::string::npos);
+  }
   // --set reaches the model; a name no model can hold leaves the earlier file in place.
   REQUIRE(test::gapsim({"export", GAPSIM_SOURCE_DIR "/scenarios/baseline.ini", "--format", "mdl", "-o", model, "--set",
                         "hiring.delay=2.5"}) == 0);

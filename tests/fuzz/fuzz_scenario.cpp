@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const gapsim::RawScenario raw = gapsim::load_scenario("main.ini", read);
     const gapsim::BuiltScenario built = gapsim::build_scenario(raw, read);
     for (const gapsim::ModelFormat format : {gapsim::ModelFormat::mdl, gapsim::ModelFormat::xmile}) {
-      gapsim::scenario_model(raw, built, format);
+      gapsim::scenario_model(raw, built, format, read);
     }
   } catch (const gapsim::InputError&) {
   }
