@@ -21,8 +21,8 @@ constexpr const char* k_usage =
     "output without -o. Other engines run it to gapsim's numbers: every timeseries.csv column\n"
     "is a variable of the same name, time counts Euler steps (TIME STEP = 1, a report row every\n"
     "report_steps steps), levels are read at a report row's start and totals at its end\n"
-    "(docs/MODEL.md section 17). A scenario the model cannot express (a programme or event name\n"
-    "that is no Vensim or XMILE name) is an error naming its section.";
+    "(docs/MODEL.md section 17). What the model cannot express (a programme or event name that\n"
+    "is no model name, an event's attack_multiplier of 0) is an error naming it.";
 
 }  // namespace
 

@@ -62,7 +62,7 @@ void MdlText::control(const std::string& name, int steps, int report_steps, cons
 
 void MdlText::group(const std::string& title, const std::string& about) {
   m_text += "********************************************************\n\t.";
-  m_text += title;
+  m_text += clean(title);
   m_text += "\n********************************************************~\n\t\t";
   m_text += clean(about);
   m_text += "\n\t|\n\n";
@@ -117,12 +117,12 @@ std::string MdlText::if_then_else(const std::string& condition, const std::strin
   return "IF THEN ELSE(" + condition + ", " + then_value + ", " + else_value + ")";
 }
 
-std::string MdlText::either(const std::string& condition, const std::string& other) const {
-  return condition + " :OR: " + other;
+std::string MdlText::is_multiple(const std::string& value, const std::string& divisor) const {
+  return "MODULO(" + value + ", " + divisor + ") = 0";
 }
 
-std::string MdlText::modulo(const std::string& value, const std::string& divisor) const {
-  return "MODULO(" + value + ", " + divisor + ")";
+std::string MdlText::safe_divide(const std::string& numerator, const std::string& denominator) const {
+  return "ZIDZ(" + numerator + ", " + denominator + ")";
 }
 
 std::string MdlText::initial(const std::string& expression) const { return "INITIAL(" + expression + ")"; }

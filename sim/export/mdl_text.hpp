@@ -25,8 +25,8 @@ class MdlText final : public ModelText {
   std::string time() const override { return "Time"; }
   std::string if_then_else(const std::string& condition, const std::string& then_value,
                            const std::string& else_value) const override;
-  std::string either(const std::string& condition, const std::string& other) const override;
-  std::string modulo(const std::string& value, const std::string& divisor) const override;
+  std::string is_multiple(const std::string& value, const std::string& divisor) const override;
+  std::string safe_divide(const std::string& numerator, const std::string& denominator) const override;
   std::string initial(const std::string& expression) const override;
   std::string sum(const std::string& array, const std::string& fixed, const std::string& dimension) const override;
 

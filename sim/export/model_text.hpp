@@ -61,8 +61,11 @@ class ModelText {
   virtual std::string time() const = 0;  // the current time [step]
   virtual std::string if_then_else(const std::string& condition, const std::string& then_value,
                                    const std::string& else_value) const = 0;
-  virtual std::string either(const std::string& condition, const std::string& other) const = 0;
-  virtual std::string modulo(const std::string& value, const std::string& divisor) const = 0;
+  // The condition that `value` is a whole multiple of `divisor` (both whole numbers).
+  virtual std::string is_multiple(const std::string& value, const std::string& divisor) const = 0;
+  // numerator / denominator, or 0 where the denominator is 0: a plain '/' would stop Vensim
+  // there even inside the branch of an IF THEN ELSE not taken, as it evaluates both.
+  virtual std::string safe_divide(const std::string& numerator, const std::string& denominator) const = 0;
   virtual std::string initial(const std::string& expression) const = 0;  // its value at time 0
   // The sum of `array` over `dimension`, the subscripts before it being `fixed` ("" or "qualified_tier").
   virtual std::string sum(const std::string& array, const std::string& fixed, const std::string& dimension) const = 0;

@@ -12,8 +12,8 @@
 #include <optional>
 #include <vector>
 
+#include "export/exportable.hpp"
 #include "export/mdl_text.hpp"
-#include "export/vensim_names.hpp"
 #include "export/xmile_text.hpp"
 #include "io/number_format.hpp"
 #include "io/output_units.hpp"
@@ -102,22 +102,23 @@ class ModelWriter {
         section = "MODEL.md " + number + ": ";
       }
     }
-    for (const ResolvedSetting& setting : m_built.resolved) {
-      if (setting.key == key) {
-        return section + "scenario key " + key + " = " + setting.value + " (" + setting.origin + ").";
-      }
+    if (const ResolvedSetting* setting = resolved(key)) {
+      return section + "scenario key " + key + " = " + setting->value + " (" + setting->origin + ").";
     }
     return section + "scenario key " + key + ".";
   }
 
+  // Where the scenario resolved `key`, or nullptr when it has no such key.
+  const ResolvedSetting* resolved(const std::string& key) const {
+    const auto found = std::find_if(m_built.resolved.begin(), m_built.resolved.end(),
+                                    [&](const ResolvedSetting& setting) { return setting.key == key; });
+    return found == m_built.resolved.end() ? nullptr : &*found;
+  }
+
   // The value the scenario resolved `key` to, or "" when it has none.
   std::string setting_value(const std::string& key) const {
-    for (const ResolvedSetting& setting : m_built.resolved) {
-      if (setting.key == key) {
-        return setting.value;
-      }
-    }
-    return "";
+    const ResolvedSetting* setting = resolved(key);
+    return setting == nullptr ? "" : setting->value;
   }
 
   // The constant of a number key.
@@ -151,6 +152,10 @@ class ModelWriter {
   const std::string& youngest() const { return m_ages.front(); }
   const std::string& oldest() const { return m_ages.back(); }
   int steps() const { return (m_config.time.end_year - m_config.time.start_year + 1) * m_config.time.steps_per_year; }
+  int report_steps() const {
+    return m_config.time.report == ReportStep::annual ? m_config.time.steps_per_year
+                                                      : m_config.time.steps_per_year / 12;
+  }
 
   void header() {
     // What produced the model: every scenario and data file with its SHA-256, as a manifest has.
@@ -162,8 +167,7 @@ class ModelWriter {
       inputs += (inputs.empty() ? "" : ", ") + file + " (sha256 " +
                 (contents ? sha256_hex(*contents) : std::string("unreadable")) + ")";
     }
-    const TimeConfig& t = m_config.time;
-    m_out.control(m_config.name, steps(), t.report == ReportStep::annual ? t.steps_per_year : t.steps_per_year / 12,
+    m_out.control(m_config.name, steps(), report_steps(),
                   "Scenario " + m_config.name + ", fully resolved, exported by gapsim " GAPSIM_VERSION " from " +
                       inputs +
                       ". Time counts Euler steps, each of 1 step, and a year is time_steps_per_year steps. Each "
@@ -177,16 +181,15 @@ class ModelWriter {
     m_out.group("Time", "MODEL.md 1: decimal years and the steps that end a year or start a report row.");
     key_constant("time.start_year", t.start_year, "year");
     key_constant("time.steps_per_year", t.steps_per_year, "step/year");
-    aux("report_steps", std::to_string(t.report == ReportStep::annual ? t.steps_per_year : t.steps_per_year / 12),
-        "step",
+    aux("report_steps", std::to_string(report_steps()), "step",
         std::string("MODEL.md 1: steps per report row (time.report = ") +
             (t.report == ReportStep::annual ? "annual" : "monthly") + ").");
     aux("dt_years", "1 / time_steps_per_year", "year/step", "MODEL.md 1: dt, the length of a step in years.");
     aux("decimal_year", "time_start_year + " + m_out.time() + " / time_steps_per_year", "year",
         "MODEL.md 1: t_n = t0 + n/S, the start of step n; every input is read here.");
-    aux("year_end", m_out.if_then_else(m_out.modulo(m_out.time() + " + 1", "time_steps_per_year") + " = 0", "1", "0"),
+    aux("year_end", m_out.if_then_else(m_out.is_multiple(m_out.time() + " + 1", "time_steps_per_year"), "1", "0"),
         "Dmnl", "MODEL.md 7.7: 1 in the last step of each year, when cohorts age.");
-    aux("report_row_start", m_out.if_then_else(m_out.modulo(m_out.time(), "report_steps") + " = 0", "1", "0"), "Dmnl",
+    aux("report_row_start", m_out.if_then_else(m_out.is_multiple(m_out.time(), "report_steps"), "1", "0"), "Dmnl",
         "MODEL.md 9: 1 in the first step of each report row, when the row totals start again.");
   }
 
@@ -323,14 +326,12 @@ class ModelWriter {
     key_constant("demand.attack_elasticity", d.attack_elasticity, "Dmnl");
     key_constant("demand.threat_ceiling", d.threat_ceiling, "Dmnl");
     aux("log_threat_ceiling", "LN(demand_threat_ceiling)", "Dmnl", "MODEL.md 4: L.");
-    aux("threat_tanh_argument", "demand_attack_elasticity / log_threat_ceiling * log_threat_index", "Dmnl",
-        "MODEL.md 4: e x_n / L.");
-    aux("threat",
-        m_out.if_then_else(m_out.either("demand_attack_elasticity = 0", "log_threat_ceiling = 0"), "1",
-                           "EXP(log_threat_ceiling * (1 - 2 / (EXP(2 * threat_tanh_argument) + 1)))"),
-        "Dmnl",
-        "MODEL.md 4: exp(L tanh(e x / L)), tanh(y) written as 1 - 2 / (exp(2y) + 1) (neither Vensim nor XMILE has "
-        "TANH): equal up to the last bits, and never inf / inf.");
+    aux("threat_tanh_argument",
+        m_out.safe_divide("demand_attack_elasticity", "log_threat_ceiling") + " * log_threat_index", "Dmnl",
+        "MODEL.md 4: e x_n / L; 0 when L = 0, where the threat is off (so is it when e = 0).");
+    aux("threat", "EXP(log_threat_ceiling * (1 - 2 / (EXP(2 * threat_tanh_argument) + 1)))", "Dmnl",
+        "MODEL.md 4: exp(L tanh(e x / L)), 1 when e = 0 or L = 0; tanh(y) written as 1 - 2 / (exp(2y) + 1) "
+        "(neither Vensim nor XMILE has TANH): equal up to the last bits, and never inf / inf.");
     aux("demand", "base_demand * demand_growth_factor * threat * demand_event_factor + demand_event_extra", "persons",
         "MODEL.md 4: total security FTE needed.");
     aux("domestic_demand", "demand * domestic_factor", "persons",
@@ -524,22 +525,22 @@ class ModelWriter {
     key_constant("upskilling.cost_per_person", u.cost_per_person, "yen/person");
     aux("upskilling_wanted", "upskilling_rate * dt_years * underskilled + upskilling_capacity * dt_years + upgrades",
         "persons/step", "MODEL.md 7.4: wanted_n.");
-    aux("upskilling_fraction", m_out.if_then_else("underskilled > 0", "MIN(1, upskilling_wanted / underskilled)", "0"),
-        "Dmnl", "MODEL.md 7.4: f_n.");
+    aux("upskilling_fraction", "MIN(1, " + m_out.safe_divide("upskilling_wanted", "underskilled") + ")", "Dmnl",
+        "MODEL.md 7.4: f_n.");
     m_out.equation({"upskilling_by_age",
                     {"age"},
                     "persons/step",
                     "MODEL.md 7.4: up_n[a], never more of an age than stays in the step."},
                    "MIN(keep_fraction[underskilled_tier, age], upskilling_fraction) * workers[underskilled_tier, age]");
     aux("upskilled_step", m_out.sum("upskilling_by_age", "", "age"), "persons/step", "MODEL.md 7.4: upskilled_n.");
-    aux("upskilled_by_programmes",
-        m_out.if_then_else("upgrades > 0", "upskilled_step * upgrades / upskilling_wanted", "0"), "persons/step",
+    aux("upskilled_by_programmes", m_out.safe_divide("upskilled_step * upgrades", "upskilling_wanted"), "persons/step",
         "MODEL.md 7.5: byprog_n, who paid cost_per_trainee already.");
   }
 
   void step_update() {
     m_out.group("Step update", "MODEL.md 7.5-7.6 and 8: the step's flows, the Euler update and ageing.");
-    m_out.constants({"upskilling_sign", {"tier"}, "Dmnl", "Upskilled workers leave U for Q."}, {1.0, -1.0}, k_tiers);
+    m_out.constants({"upskilling_sign", {"tier"}, "Dmnl", "MODEL.md 7.6: upskilled workers leave U for Q."},
+                    {1.0, -1.0}, k_tiers);
     m_out.equation({"workers_change",
                     {"tier", "age"},
                     "persons/step",
@@ -643,7 +644,7 @@ class ModelWriter {
 
 std::string scenario_model(const RawScenario& raw, const BuiltScenario& built, ModelFormat format,
                            const ReadFile& read) {
-  check_vensim_names(raw, built.config);
+  check_exportable(raw, built.config);
   std::unique_ptr<ModelText> text;
   if (format == ModelFormat::mdl) {
     text = std::make_unique<MdlText>();

@@ -2,7 +2,7 @@
 // escaped; a group is an XML comment, as XMILE's groups belong to its diagrams.
 #include "export/xmile_text.hpp"
 
-#include <cassert>
+#include <stdexcept>
 
 #include "io/markup_escape.hpp"
 
@@ -42,8 +42,8 @@ void XmileText::dimension(const std::string& name, const std::vector<std::string
   m_dimensions += "</dim>\n";
 }
 
-void XmileText::subrange(const std::string&, const std::vector<std::string>&, const std::string&) {
-  assert(false && "XMILE 1.0 maps no subranges");
+void XmileText::subrange(const std::string& name, const std::vector<std::string>&, const std::string&) {
+  throw std::logic_error("XMILE 1.0 maps no subranges (" + name + "): write the elements' equations");
 }
 
 void XmileText::equation(const Variable& variable, const std::string& expression) {
@@ -109,12 +109,13 @@ std::string XmileText::if_then_else(const std::string& condition, const std::str
   return "(IF " + condition + " THEN " + then_value + " ELSE " + else_value + ")";
 }
 
-std::string XmileText::either(const std::string& condition, const std::string& other) const {
-  return condition + " OR " + other;
+// XMILE 1.0 has MOD as an infix operator, which not every reader takes: INT says the same.
+std::string XmileText::is_multiple(const std::string& value, const std::string& divisor) const {
+  return "INT((" + value + ") / " + divisor + ") * " + divisor + " = " + value;
 }
 
-std::string XmileText::modulo(const std::string& value, const std::string& divisor) const {
-  return "MOD(" + value + ", " + divisor + ")";
+std::string XmileText::safe_divide(const std::string& numerator, const std::string& denominator) const {
+  return "SAFEDIV(" + numerator + ", " + denominator + ")";  // 0 where the denominator is 0
 }
 
 std::string XmileText::initial(const std::string& expression) const { return "INIT(" + expression + ")"; }

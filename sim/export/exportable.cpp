@@ -1,5 +1,5 @@
-// Scenario names in a Vensim model.
-#include "export/vensim_names.hpp"
+// The checks a scenario passes before it is exported.
+#include "export/exportable.hpp"
 
 #include <algorithm>
 #include <map>
@@ -38,11 +38,11 @@ void check_names(const RawScenario& raw, const std::string& kind, const std::vec
   for (const std::string& name : names) {
     const std::string section = kind + "." + name;
     const RawSetting where = section_location(raw, section);
-    if (!is_portable_vensim_name(name)) {
+    if (!is_portable_model_name(name)) {
       throw_input_error(where.file, where.line, section,
                         "the " + kind + " name " + quoted(name) +
-                            " cannot be exported: in a Vensim model it must start with an ASCII letter and hold "
-                            "only ASCII letters, digits and '_' (rename the section [" +
+                            " cannot be exported: in a model it must start with an ASCII letter and hold only ASCII "
+                            "letters, digits and single '_' between them (rename the section [" +
                             section + "])");
     }
     const auto [other, inserted] = by_vensim_name.try_emplace(lower_case(name), name);
@@ -56,13 +56,13 @@ void check_names(const RawScenario& raw, const std::string& kind, const std::vec
 
 }  // namespace
 
-bool is_portable_vensim_name(const std::string& name) {
-  return !name.empty() && is_ascii_letter(name.front()) && std::all_of(name.begin(), name.end(), [](char c) {
-    return is_ascii_letter(c) || is_ascii_digit(c) || c == '_';
-  });
+bool is_portable_model_name(const std::string& name) {
+  return !name.empty() && is_ascii_letter(name.front()) && name.back() != '_' && name.find("__") == std::string::npos &&
+         std::all_of(name.begin(), name.end(),
+                     [](char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '_'; });
 }
 
-void check_vensim_names(const RawScenario& raw, const ScenarioConfig& config) {
+void check_exportable(const RawScenario& raw, const ScenarioConfig& config) {
   std::vector<std::string> names;
   for (const ProgrammeConfig& programme : config.programmes) {
     names.push_back(programme.name);
@@ -73,6 +73,16 @@ void check_vensim_names(const RawScenario& raw, const ScenarioConfig& config) {
     names.push_back(event.name);
   }
   check_names(raw, "event", names);
+  for (const EventConfig& event : config.events) {
+    if (event.attack_multiplier == 0.0) {
+      const std::string key = "event." + event.name + ".attack_multiplier";
+      const auto setting = raw.settings.find(key);
+      throw_input_error(setting->second.file, setting->second.line, key,
+                        "0 cannot be exported: inside the window the threat response takes the logarithm of 0 "
+                        "(docs/MODEL.md 4), where Vensim stops; a small positive multiplier (1e-9, say) gives "
+                        "almost the same threat");
+    }
+  }
 }
 
 }  // namespace gapsim
