@@ -328,7 +328,7 @@ class ModelWriter {
     aux("log_threat_ceiling", "LN(demand_threat_ceiling)", "Dmnl", "MODEL.md 4: L.");
     aux("threat_tanh_argument",
         m_out.safe_divide("demand_attack_elasticity", "log_threat_ceiling") + " * log_threat_index", "Dmnl",
-        "MODEL.md 4: e x_n / L; 0 when L = 0, where the threat is off (so is it when e = 0).");
+        "MODEL.md 4: e x_n / L; 0 when L = 0, where the threat is off (as it is when e = 0).");
     aux("threat", "EXP(log_threat_ceiling * (1 - 2 / (EXP(2 * threat_tanh_argument) + 1)))", "Dmnl",
         "MODEL.md 4: exp(L tanh(e x / L)), 1 when e = 0 or L = 0; tanh(y) written as 1 - 2 / (exp(2y) + 1) "
         "(neither Vensim nor XMILE has TANH): equal up to the last bits, and never inf / inf.");
