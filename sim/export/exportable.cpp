@@ -18,26 +18,12 @@ std::string lower_case(std::string text) {
   return text;
 }
 
-// Where the section `kind.name` (say "programme.riss") is opened, for the error's file and
-// line; where the scenario first sets one of its keys if no file opens it.
-RawSetting section_location(const RawScenario& raw, const std::string& section) {
-  if (const auto found = raw.sections.find(section); found != raw.sections.end()) {
-    return found->second;
-  }
-  const std::string prefix = section + ".";
-  for (const auto& [key, setting] : raw.settings) {
-    if (key.starts_with(prefix)) {
-      return setting;
-    }
-  }
-  return {};
-}
-
 void check_names(const RawScenario& raw, const std::string& kind, const std::vector<std::string>& names) {
-  std::map<std::string, std::string> by_vensim_name;
+  std::map<std::string, std::string> by_lower_case;
   for (const std::string& name : names) {
     const std::string section = kind + "." + name;
-    const RawSetting where = section_location(raw, section);
+    // Every programme or event has a header in some file: --set cannot open a section.
+    const RawSetting& where = raw.sections.at(section);
     if (!is_portable_model_name(name)) {
       throw_input_error(where.file, where.line, section,
                         "the " + kind + " name " + quoted(name) +
@@ -45,7 +31,7 @@ void check_names(const RawScenario& raw, const std::string& kind, const std::vec
                             "letters, digits and single '_' between them (rename the section [" +
                             section + "])");
     }
-    const auto [other, inserted] = by_vensim_name.try_emplace(lower_case(name), name);
+    const auto [other, inserted] = by_lower_case.try_emplace(lower_case(name), name);
     if (!inserted) {
       throw_input_error(where.file, where.line, section,
                         "the " + kind + " names " + quoted(other->second) + " and " + quoted(name) +
